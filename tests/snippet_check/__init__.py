@@ -1,0 +1,8 @@
+"""Run the book's snippets and check their output against what the pages show.
+
+- `directives`: the `# output-check:` settings a snippet declares in its source.
+- `compare`: recorded vs actual output, text exact and numbers within tolerance.
+- `execute`: the child process that runs one snippet and saves its figures.
+- `runner`: starts that child with a timeout and collects what it produced.
+- `mnist_mirror`: puts an offline MNIST copy where torchvision looks for it.
+"""

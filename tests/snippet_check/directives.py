@@ -1,0 +1,67 @@
+r"""Parse the `# output-check: key=value` comments a snippet may carry.
+
+They sit in the snippet's own source, so a reader sees every exception to the
+default check on the page:
+
+    # output-check: rtol=0.01            relative tolerance for floats (default 1e-4)
+    # output-check: atol=1e-4            absolute tolerance for floats (default 1e-6)
+    # output-check: volatile=[\d.]+ s\b  text matching this regex is not compared
+    # output-check: raises=RuntimeError  the snippet demonstrates this exception
+    # output-check: timeout=60           seconds before the run is stopped (default 120)
+    # output-check: requires=transformers,network   run only where these exist
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DIRECTIVE = re.compile(r"^\s*#\s*output-check:\s*(?P<key>[\w-]+)\s*=\s*(?P<value>.*?)\s*$")
+DEFAULT_RTOL = 1e-4
+DEFAULT_ATOL = 1e-6
+DEFAULT_TIMEOUT_S = 120.0
+
+
+class DirectiveError(ValueError):
+    """A malformed `# output-check:` line, reported with its file and line."""
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    rtol: float = DEFAULT_RTOL
+    atol: float = DEFAULT_ATOL
+    volatile: tuple[re.Pattern[str], ...] = ()
+    raises: str | None = None
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    requires: tuple[str, ...] = field(default_factory=tuple)
+
+
+def parse_settings(source: str, filename: str | Path = "<snippet>") -> CheckSettings:
+    """Collect the directives of one snippet's source into its settings."""
+    values: dict[str, object] = {}
+    volatile: list[re.Pattern[str]] = []
+    for lineno, line in enumerate(source.splitlines(), start=1):
+        match = DIRECTIVE.match(line)
+        if match is None:
+            continue
+        key, value = match["key"], match["value"]
+        where = f"{filename}:{lineno}"
+        try:
+            if key in ("rtol", "atol"):
+                values[key] = float(value)
+            elif key == "timeout":
+                values["timeout_s"] = float(value)
+            elif key == "volatile":
+                volatile.append(re.compile(value))
+            elif key == "raises":
+                if not value.isidentifier():
+                    raise ValueError(f"expected an exception class name, got {value!r}")
+                values["raises"] = value
+            elif key == "requires":
+                values["requires"] = tuple(part.strip() for part in value.split(",") if part.strip())
+            else:
+                raise ValueError(f"unknown key {key!r} (known: rtol, atol, volatile, raises, timeout, requires)")
+        except (ValueError, re.error) as error:
+            raise DirectiveError(f"{where}: bad '# output-check:' line: {error}") from error
+    return CheckSettings(volatile=tuple(volatile), **values)  # type: ignore[arg-type]

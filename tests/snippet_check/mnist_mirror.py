@@ -1,0 +1,83 @@
+"""Put an offline MNIST copy where `torchvision.datasets.MNIST(root="data")` looks.
+
+torchvision skips its download when the four uncompressed IDX files already sit
+in `<root>/MNIST/raw/`. On a machine without internet, point the environment
+variable MNIST_MIRROR at a folder holding those files and they are copied there
+before any snippet runs. Without a mirror, torchvision downloads as usual; when
+that is impossible, `missing_data_message` says how to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+from urllib.parse import urlparse
+
+MIRROR_VARIABLE = "MNIST_MIRROR"
+MNIST_FILES = (
+    "train-images-idx3-ubyte",
+    "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte",
+    "t10k-labels-idx1-ubyte",
+)
+
+
+class MirrorError(RuntimeError):
+    """The mirror named by MNIST_MIRROR is unusable."""
+
+
+def raw_folder(data_root: Path) -> Path:
+    return data_root / "MNIST" / "raw"
+
+
+def has_mnist(data_root: Path) -> bool:
+    return all((raw_folder(data_root) / name).is_file() for name in MNIST_FILES)
+
+
+def copy_from_mirror(data_root: Path, mirror: Path) -> list[Path]:
+    """Copy the mirror's files into the torchvision layout; return the files copied."""
+    missing = [name for name in MNIST_FILES if not (mirror / name).is_file()]
+    if missing:
+        raise MirrorError(
+            f"{MIRROR_VARIABLE}={mirror} lacks {', '.join(missing)}; it must hold the four "
+            f"uncompressed MNIST files: {', '.join(MNIST_FILES)}"
+        )
+    target = raw_folder(data_root)
+    target.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for name in MNIST_FILES:
+        destination = target / name
+        if not destination.is_file() or destination.stat().st_size != (mirror / name).stat().st_size:
+            shutil.copyfile(mirror / name, destination)
+            copied.append(destination)
+    return copied
+
+
+def prepare(data_root: Path, environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
+    """Copy the mirror named by MNIST_MIRROR, if any, into `data_root`."""
+    mirror = environ.get(MIRROR_VARIABLE)
+    if mirror:
+        copy_from_mirror(data_root, Path(mirror).expanduser())
+
+
+def missing_data_message(data_root: Path) -> str:
+    return (
+        f"MNIST is not in {raw_folder(data_root)} and its download server cannot be reached. "
+        f"Set {MIRROR_VARIABLE} to a folder holding {', '.join(MNIST_FILES)} "
+        f"(for example {MIRROR_VARIABLE}=../shared/mnist) or run with network access."
+    )
+
+
+def download_reachable(timeout_s: float = 2.0) -> bool:
+    """Whether one of torchvision's MNIST download hosts answers within the timeout."""
+    from torchvision.datasets import MNIST
+
+    for url in MNIST.mirrors:
+        try:
+            socket.create_connection((urlparse(url).hostname, 443), timeout=timeout_s).close()
+        except OSError:
+            continue
+        return True
+    return False

@@ -1,0 +1,140 @@
+"""One test per snippet: run it, then compare its output with the recorded one.
+
+`pytest tests/test_snippets.py` checks every snippet; `-k NAME` selects some;
+`--update` re-records their outputs (figures are regenerated on every run).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+from snippet_check import mnist_mirror
+from snippet_check.compare import Tolerance, find_mismatch, unified_diff
+from snippet_check.directives import CheckSettings, parse_settings
+from snippet_check.runner import SnippetRun, run_snippet
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+FIGURES = ROOT / "docs" / "figures"
+DATA_ROOT = ROOT / "data"
+ALL_SNIPPETS = sorted(SNIPPETS.rglob("*.py"))
+
+
+def recorded_path(snippet: Path) -> Path:
+    return snippet.with_suffix(".out")
+
+
+def relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def unmet_requirements(requires: tuple[str, ...]) -> list[str]:
+    """Requirements of the form `module`, `program:NAME` or `host:NAME` not met here."""
+    unmet = []
+    for requirement in requires:
+        kind, _, name = requirement.rpartition(":")
+        if kind == "host":
+            try:
+                socket.create_connection((name, 443), timeout=3).close()
+            except OSError:
+                unmet.append(f"host {name} unreachable")
+        elif kind == "program":
+            if shutil.which(name) is None:
+                unmet.append(f"program {name} not installed")
+        elif importlib.util.find_spec(name) is None:
+            unmet.append(f"module {name} not installed")
+    return unmet
+
+
+@pytest.fixture(scope="session")
+def mnist_data() -> Path:
+    """MNIST in data/MNIST/raw: copied from MNIST_MIRROR, already there, or downloadable."""
+    mnist_mirror.prepare(DATA_ROOT)
+    if not mnist_mirror.has_mnist(DATA_ROOT) and not mnist_mirror.download_reachable():
+        pytest.fail(mnist_mirror.missing_data_message(DATA_ROOT.relative_to(ROOT)), pytrace=False)
+    return DATA_ROOT
+
+
+def output_of(run: SnippetRun, settings: CheckSettings) -> str:
+    """What the page shows: stdout, then the expected exception if the snippet demonstrates one."""
+    if settings.raises and run.exception:
+        return run.stdout + run.exception.as_output_line()
+    return run.stdout
+
+
+def failure_of_run(snippet: Path, run: SnippetRun, settings: CheckSettings) -> str | None:
+    """Why this run cannot be compared (timeout, crash, wrong or missing exception)."""
+    name = relative(snippet)
+    stderr_tail = "\n".join(run.stderr.strip().splitlines()[-15:])
+    if run.timed_out:
+        return (
+            f"{name} did not finish within {settings.timeout_s:g} s and was stopped "
+            f"(a slow snippet may declare '# output-check: timeout=SECONDS')."
+        )
+    if run.crashed_without_report:
+        return f"{name} died with exit code {run.exit_code} before reporting.\nstderr:\n{stderr_tail}"
+    raised = run.exception
+    if raised and raised.type != settings.raises:
+        expected = f" (expected {settings.raises})" if settings.raises else ""
+        return f"{name} crashed{expected}:\n{raised.describe(ROOT, snippet)}"
+    if settings.raises and not raised:
+        return f"{name} declares '# output-check: raises={settings.raises}' but raised nothing."
+    return None
+
+
+@pytest.mark.parametrize("snippet", ALL_SNIPPETS, ids=[relative(p)[len("snippets/") : -3] for p in ALL_SNIPPETS])
+def test_snippet_output(snippet: Path, request: pytest.FixtureRequest) -> None:
+    source = snippet.read_text(encoding="utf-8")
+    settings = parse_settings(source, relative(snippet))
+    compile(source, relative(snippet), "exec")  # a syntax error fails even when skipped
+    unmet = unmet_requirements(settings.requires)
+    if unmet:
+        pytest.skip(f"{relative(snippet)} needs what this machine lacks: {'; '.join(unmet)}")
+    if "datasets.MNIST" in source:
+        request.getfixturevalue("mnist_data")
+
+    figure_dir = FIGURES / snippet.parent.name
+    for stale in figure_dir.glob(f"{snippet.stem}-*.png"):
+        stale.unlink()
+    run = run_snippet(snippet, root=ROOT, figure_dir=figure_dir, timeout_s=settings.timeout_s)
+    problem = failure_of_run(snippet, run, settings)
+    if problem:
+        pytest.fail(problem, pytrace=False)
+
+    actual = output_of(run, settings)
+    recorded_file = recorded_path(snippet)
+    if request.config.getoption("--update"):
+        recorded_file.write_text(actual, encoding="utf-8")
+        return
+    if not recorded_file.exists():
+        pytest.fail(
+            f"{relative(snippet)} has no recorded output {relative(recorded_file)}; "
+            f"record it with: nox -s snippets -- --update -k {snippet.stem}",
+            pytrace=False,
+        )
+    recorded = recorded_file.read_text(encoding="utf-8")
+    reason = find_mismatch(recorded, actual, Tolerance(settings.rtol, settings.atol), settings.volatile)
+    if reason:
+        diff = unified_diff(
+            recorded, actual, f"recorded {relative(recorded_file)}", f"actual python {relative(snippet)}"
+        )
+        pytest.fail(
+            f"{relative(snippet)}: output drifted from {relative(recorded_file)}\n{reason}\n\n{diff}\n"
+            f"If the new output is right, re-record it: nox -s snippets -- --update -k {snippet.stem}",
+            pytrace=False,
+        )
+
+
+def test_every_recorded_output_has_its_snippet() -> None:
+    orphans = [relative(out) for out in SNIPPETS.rglob("*.out") if not out.with_suffix(".py").exists()]
+    assert not orphans, f"recorded outputs without a snippet (delete them): {orphans}"
+
+
+def test_every_snippet_is_shown_on_a_page() -> None:
+    pages = "\n".join(page.read_text(encoding="utf-8") for page in (ROOT / "docs").rglob("*.md"))
+    missing = [relative(snippet) for snippet in ALL_SNIPPETS if f'--8<-- "{relative(snippet)}"' not in pages]
+    assert not missing, f"snippets not included in any page under docs/: {missing}"
