@@ -36,6 +36,7 @@ def check_snippets(session: nox.Session) -> None:
 
 def build_site(session: nox.Session) -> None:
     install(session, "book", "torch", "test", "docs")
+    session.env["NO_MKDOCS_2_WARNING"] = "1"  # Material's end-of-life banner is not a build warning
     session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
     check_snippets(session)
     session.run("mkdocs", "build", "--strict")

@@ -37,6 +37,6 @@ def test_every_directive_is_read() -> None:
     ],
 )
 def test_bad_directives_name_file_and_line(line: str, message: str) -> None:
-    with pytest.raises(DirectiveError, match="demo.py:2") as error:
+    with pytest.raises(DirectiveError, match=r"demo\.py:2") as error:
         parse_settings(f"print(1)\n{line}\n", "demo.py")
     assert message in str(error.value)

@@ -29,7 +29,7 @@ def test_a_second_copy_copies_nothing(tmp_path: Path) -> None:
 
 def test_an_incomplete_mirror_names_what_is_missing(tmp_path: Path) -> None:
     mirror = make_mirror(tmp_path / "mirror", mnist_mirror.MNIST_FILES[:3])
-    with pytest.raises(mnist_mirror.MirrorError, match="MNIST_MIRROR=.*lacks t10k-labels-idx1-ubyte"):
+    with pytest.raises(mnist_mirror.MirrorError, match=r"MNIST_MIRROR=.*lacks t10k-labels-idx1-ubyte"):
         mnist_mirror.prepare(tmp_path / "data", {mnist_mirror.MIRROR_VARIABLE: str(mirror)})
 
 
