@@ -1,28 +1,47 @@
 """Sessions for checking and building the book.
 
-    nox                      what CI runs: lint, tests, docs
+    nox                      what CI runs: lint, tests, determinism, docs, browser
     nox -s snippets          run every snippet, compare with its recorded output
     nox -s snippets -- --update -k NAME   re-record the snippets matching NAME
-    nox -s docs              the snippet check, then `mkdocs build --strict`
+    nox -s snippets -- --no-cache (or --clear-cache)   run them afresh, not from the cache
+    nox -s determinism       run every snippet twice afresh; fail where the outputs differ
+    nox -s docs              the snippet check, `mkdocs build --strict`, every internal link
+    nox -s browser           the built site in Chromium: every page (needs docs run first)
+    nox -s notebooks         regenerate docs/notebooks/ from the chapters and snippets
+    nox -s external-links    request every external link of the built site (needs network)
+    nox -s audit             Lighthouse on three pages, mobile and desktop -> .artifacts/lighthouse/
     nox -s serve             the same, then serve on http://127.0.0.1:8000
     nox -s tests             unit tests of the infrastructure, README code blocks
-    nox -s lint              ruff
+    nox -s lint              ruff, zizmor (GitHub workflows)
     nox -s lock              re-pin constraints.txt from pyproject.toml
+    nox -s benchmark         time the suite cold, warm, after one edit, and the docs build
 
 Set MNIST_MIRROR to a folder with the four MNIST files on a machine without internet.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import platform
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint", "tests", "docs"]
+# determinism runs before docs: its first, fresh run fills the snippet cache, so the
+# docs session's check is warm and CI runs the whole suite twice, not three times.
+nox.options.sessions = ["lint", "tests", "determinism", "docs", "browser"]
 
 PYTHON = "3.11"
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 SERVE_ADDRESS = "127.0.0.1:8000"
+BENCHMARK_SNIPPET = Path("snippets/linear_regression/one_feature.py")
+LAST_RUN = Path(".snippet-cache/last-run.json")
 
 
 def install(session: nox.Session, *groups: str) -> None:
@@ -30,14 +49,25 @@ def install(session: nox.Session, *groups: str) -> None:
     session.install("-c", "constraints.txt", *nox.project.dependency_groups(PYPROJECT, *groups))
 
 
-def check_snippets(session: nox.Session) -> None:
-    session.run("pytest", "tests/test_snippets.py", *session.posargs)
+def check_snippets(session: nox.Session, *options: str, success_codes: list[int] | None = None) -> None:
+    """The snippet check, one pytest-xdist worker per core (none when at most one snippet must run)."""
+    command = ("pytest", "tests/test_snippets.py", "-n", "auto", *options, *session.posargs)
+    session.run(*command, success_codes=success_codes or [0])
+
+
+def npm_ci(session: nox.Session, *options: str) -> None:
+    session.run("npm", "ci", "--no-audit", "--no-fund", *options, external=True)
+
+
+def require_built_site(session: nox.Session) -> None:
+    if not Path("site/sitemap.xml").is_file():
+        session.error("No built site in site/: run `nox -s docs` first (e.g. `nox -s docs browser`).")
 
 
 def build_site(session: nox.Session) -> None:
     install(session, "book", "torch", "test", "docs")
     session.env["NO_MKDOCS_2_WARNING"] = "1"  # Material's end-of-life banner is not a build warning
-    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+    npm_ci(session, "--omit=dev")  # MathJax; Lighthouse (a dev dependency) is for nox -s audit only
     check_snippets(session)
     session.run("mkdocs", "build", "--strict")
 
@@ -51,8 +81,9 @@ def snippets(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def docs(session: nox.Session) -> None:
-    """Check every snippet, then build the site with warnings as errors."""
+    """Check every snippet, build the site with warnings as errors, check every internal link."""
     build_site(session)
+    session.run("pytest", "tests/site")
 
 
 @nox.session(python=PYTHON, default=False)
@@ -63,10 +94,17 @@ def serve(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def determinism(session: nox.Session) -> None:
+    """Run every snippet twice without the cache; fail where the outputs differ beyond tolerance."""
+    install(session, "book", "torch", "test")
+    check_snippets(session, "--determinism")
+
+
+@nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Unit tests of the snippet infrastructure and the README's runnable code blocks."""
     install(session, "book", "test")
-    session.run("pytest", "tests/unit", *session.posargs)
+    session.run("pytest", "tests/unit", "tests/test_notebooks.py", *session.posargs)
     session.run("pytest", "--codeblocks", "README.md", "docs/")
 
 
@@ -75,13 +113,98 @@ def lint(session: nox.Session) -> None:
     install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("zizmor", "--offline", ".github/workflows")
 
 
 @nox.session(python=PYTHON, default=False)
 def lock(session: nox.Session) -> None:
     """Resolve every dependency group afresh and pin the result in constraints.txt."""
-    session.install(*nox.project.dependency_groups(PYPROJECT, "book", "torch", "test", "docs", "lint"))
+    session.install(*nox.project.dependency_groups(PYPROJECT, "book", "torch", "test", "docs", "browser", "lint"))
     frozen = session.run("python", "-m", "pip", "freeze", silent=True)
     header = "# Every package the nox sessions may install, pinned. Regenerate: nox -s lock\n"
     with open("constraints.txt", "w", encoding="utf-8") as out:
         out.write(header + frozen)
+
+
+def timed(step: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    step()
+    return time.perf_counter() - started
+
+
+def last_run() -> list[dict[str, object]]:
+    """The records of the latest snippet check, slowest first (written by tests/conftest.py)."""
+    return json.loads(LAST_RUN.read_text(encoding="utf-8"))["records"]
+
+
+@nox.session(python=PYTHON, default=False)
+def benchmark(session: nox.Session) -> None:
+    """Time the snippet suite cold, warm and after touching one snippet, then the docs build."""
+    install(session, "book", "torch", "test", "docs")
+    session.env["NO_MKDOCS_2_WARNING"] = "1"
+    npm_ci(session, "--omit=dev")
+
+    # A failing snippet is timed too (and, never cached, re-run warm): the figures then say so.
+    def suite(*options: str) -> None:
+        check_snippets(session, *options, success_codes=[0, 1])
+
+    figures = {"cold snippet suite (cache cleared)": timed(lambda: suite("--clear-cache"))}
+    slowest = last_run()[0]
+    figures["warm snippet suite (nothing changed)"] = timed(suite)
+    warm_reran = [record["snippet"] for record in last_run() if record["cache"] == "miss"]
+    original = BENCHMARK_SNIPPET.read_bytes()
+    try:
+        BENCHMARK_SNIPPET.write_bytes(original + b"# touched by nox -s benchmark\n")
+        figures[f"suite after touching {BENCHMARK_SNIPPET.name}"] = timed(suite)
+        reran = [record["snippet"] for record in last_run() if record["cache"] == "miss"]
+    finally:
+        BENCHMARK_SNIPPET.write_bytes(original)
+    session.log(f"benchmark so far: {figures}")  # in case the docs build fails
+    figures["docs build (mkdocs build --strict)"] = timed(lambda: session.run("mkdocs", "build", "--strict"))
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    lines = [
+        f"Measured {datetime.now(UTC):%Y-%m-%d} on {platform.system()} {platform.machine()}, {cores} CPU cores, "
+        f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f} at the end.",
+        *(f"  {name:<45} {seconds:7.1f} s" for name, seconds in figures.items()),
+        f"  slowest snippet (cold): {slowest['snippet']} {slowest['seconds']:.1f} s",
+        f"  re-run warm: {', '.join(map(str, warm_reran)) or 'nothing'}",
+        f"  re-run after the touch: {', '.join(map(str, reran)) or 'nothing'}",
+    ]
+    session.log("benchmark\n" + "\n".join(lines))
+
+
+@nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """Every page of the built site in Chromium: formulas, images, requests, console, axe-core, screenshots.
+
+    Needs the site the docs session built (site/) and a Chromium: CHROMIUM_PATH, else
+    /usr/bin/chromium (Debian's `chromium` package), else the one Playwright finds.
+    Screenshots go to .artifacts/screenshots/.
+    """
+    require_built_site(session)
+    install(session, "test", "browser")
+    session.run("pytest", "tests/browser", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def notebooks(session: nox.Session) -> None:
+    """Regenerate docs/notebooks/ (one notebook per chapter) from the pages and their snippets."""
+    install(session, "test")
+    session.run("python", "tools/notebooks.py", *session.posargs)
+
+
+@nox.session(name="external-links", python=PYTHON, default=False)
+def external_links(session: nox.Session) -> None:
+    """Request every external link of the built site (needs network); list them in .artifacts/."""
+    require_built_site(session)
+    session.run("python", "tools/site_links.py", "--external", "--list", ".artifacts/external-links.txt")
+
+
+@nox.session(python=PYTHON, default=False)
+def audit(session: nox.Session) -> None:
+    """Lighthouse (npm, pinned) on home, the derivation chapter and MNIST, mobile and desktop, served
+    gzipped as GitHub Pages does; medians of several runs to .artifacts/lighthouse/report.md."""
+    require_built_site(session)
+    npm_ci(session)
+    session.run("python", "tools/lighthouse_audit.py", *session.posargs)

@@ -2,19 +2,29 @@
 
 `pytest tests/test_snippets.py` checks every snippet; `-k NAME` selects some;
 `--update` re-records their outputs (figures are regenerated on every run).
+A snippet whose inputs have not changed is not run again: its cached run (output
+and figures) is reused and still compared; `--no-cache` runs every snippet afresh,
+`--clear-cache` empties the cache first, `--determinism` runs each one twice afresh
+(the second time in a new interpreter, never forked from the torch-preloading
+server) and fails where the two outputs differ beyond the snippet's tolerance.
+With pytest-xdist (`-n auto`) snippets run side by side, the cores shared out.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
+import re
 import shutil
 import socket
 from pathlib import Path
 
 import pytest
 from snippet_check import mnist_mirror
+from snippet_check.cache import CACHE_FOLDER, MNIST_MARK, SnippetCache, cache_key, data_inputs, snippet_id
 from snippet_check.compare import Tolerance, find_mismatch, unified_diff
 from snippet_check.directives import CheckSettings, parse_settings
+from snippet_check.report import Record
 from snippet_check.runner import SnippetRun, run_snippet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +32,7 @@ SNIPPETS = ROOT / "snippets"
 FIGURES = ROOT / "docs" / "figures"
 DATA_ROOT = ROOT / "data"
 ALL_SNIPPETS = sorted(SNIPPETS.rglob("*.py"))
+CACHE = SnippetCache(ROOT / CACHE_FOLDER)
 
 
 def recorded_path(snippet: Path) -> Path:
@@ -30,6 +41,22 @@ def recorded_path(snippet: Path) -> Path:
 
 def relative(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
+
+
+def parallel_threads() -> int | None:
+    """Threads per snippet when pytest-xdist runs several at once: the cores shared out."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if workers <= 1:
+        return None
+    return max(1, len(os.sched_getaffinity(0)) // workers)
+
+
+def remove_figures(figure_dir: Path, stem: str) -> None:
+    """Delete this snippet's figures (`<stem>-<n>.png`), not those of a snippet named `<stem>-x`."""
+    own = re.compile(rf"{re.escape(stem)}-\d+\.png")
+    for stale in figure_dir.glob(f"{stem}-*.png"):
+        if own.fullmatch(stale.name):
+            stale.unlink()
 
 
 def unmet_requirements(requires: tuple[str, ...]) -> list[str]:
@@ -52,10 +79,13 @@ def unmet_requirements(requires: tuple[str, ...]) -> list[str]:
 
 @pytest.fixture(scope="session")
 def mnist_data() -> Path:
-    """MNIST in data/MNIST/raw: copied from MNIST_MIRROR, already there, or downloadable."""
-    mnist_mirror.prepare(DATA_ROOT)
-    if not mnist_mirror.has_mnist(DATA_ROOT) and not mnist_mirror.download_reachable():
-        pytest.fail(mnist_mirror.missing_data_message(DATA_ROOT.relative_to(ROOT)), pytrace=False)
+    """MNIST in data/MNIST/raw: copied from MNIST_MIRROR, already there, or downloaded now."""
+    with mnist_mirror.exclusive(DATA_ROOT):  # parallel workers prepare it one at a time
+        mnist_mirror.prepare(DATA_ROOT)
+        if not mnist_mirror.has_mnist(DATA_ROOT):
+            if not mnist_mirror.download_reachable():
+                pytest.fail(mnist_mirror.missing_data_message(DATA_ROOT.relative_to(ROOT)), pytrace=False)
+            mnist_mirror.download(DATA_ROOT)
     return DATA_ROOT
 
 
@@ -86,26 +116,71 @@ def failure_of_run(snippet: Path, run: SnippetRun, settings: CheckSettings) -> s
     return None
 
 
-@pytest.mark.parametrize("snippet", ALL_SNIPPETS, ids=[relative(p)[len("snippets/") : -3] for p in ALL_SNIPPETS])
+def fresh_run(snippet: Path, settings: CheckSettings, figure_dir: Path, preload_torch: bool = True) -> SnippetRun:
+    return run_snippet(
+        snippet,
+        root=ROOT,
+        figure_dir=figure_dir,
+        timeout_s=settings.timeout_s,
+        threads=parallel_threads(),
+        preload_torch=preload_torch,
+    )
+
+
+def check_reproducible(snippet: Path, settings: CheckSettings, first_output: str, figure_dir: Path) -> None:
+    """Run the snippet again, in a new interpreter, and fail if its output differs beyond its tolerance.
+
+    The first run may have been forked from the torch-preloading server; the second
+    never is, so this also proves the preloading changes nothing a reader would see.
+    """
+    again = fresh_run(snippet, settings, figure_dir, preload_torch=False)
+    problem = failure_of_run(snippet, again, settings)
+    if problem:
+        pytest.fail(f"second run: {problem}", pytrace=False)
+    second_output = output_of(again, settings)
+    reason = find_mismatch(first_output, second_output, Tolerance(settings.rtol, settings.atol), settings.volatile)
+    if reason:
+        name = relative(snippet)
+        diff = unified_diff(first_output, second_output, f"first run of {name}", f"second run of {name}")
+        pytest.fail(
+            f"{name} is not deterministic: two fresh runs differ beyond its tolerance\n{reason}\n\n{diff}\n"
+            f"Seed every random generator it uses; a value that may vary needs "
+            f"'# output-check: rtol=...' or 'volatile=...'.",
+            pytrace=False,
+        )
+
+
+@pytest.mark.parametrize("snippet", ALL_SNIPPETS, ids=[snippet_id(p, ROOT) for p in ALL_SNIPPETS])
 def test_snippet_output(snippet: Path, request: pytest.FixtureRequest) -> None:
     source = snippet.read_text(encoding="utf-8")
     settings = parse_settings(source, relative(snippet))
     compile(source, relative(snippet), "exec")  # a syntax error fails even when skipped
     unmet = unmet_requirements(settings.requires)
     if unmet:
+        request.node.user_properties.append(Record(relative(snippet), 0.0, 0.0, "skipped").as_property())
         pytest.skip(f"{relative(snippet)} needs what this machine lacks: {'; '.join(unmet)}")
-    if "datasets.MNIST" in source:
+    if MNIST_MARK in source:
         request.getfixturevalue("mnist_data")
 
     figure_dir = FIGURES / snippet.parent.name
-    for stale in figure_dir.glob(f"{snippet.stem}-*.png"):
-        stale.unlink()
-    run = run_snippet(snippet, root=ROOT, figure_dir=figure_dir, timeout_s=settings.timeout_s)
+    remove_figures(figure_dir, snippet.stem)
+    key = cache_key(snippet, root=ROOT, inputs=data_inputs(source, settings.inputs))
+    determinism = request.config.getoption("--determinism")
+    fresh = determinism or request.config.getoption("--no-cache")
+    run = None if fresh else CACHE.load(snippet_id(snippet, ROOT), key, figure_dir)
+    hit = run is not None
+    if run is None:
+        run = fresh_run(snippet, settings, figure_dir)
+    cost = Record(relative(snippet), round(run.seconds, 3), round(run.peak_memory_mib, 1), "hit" if hit else "miss")
+    request.node.user_properties.append(cost.as_property())
     problem = failure_of_run(snippet, run, settings)
     if problem:
         pytest.fail(problem, pytrace=False)
-
     actual = output_of(run, settings)
+    if determinism:
+        check_reproducible(snippet, settings, actual, figure_dir)
+    if not hit:  # a run that passed its own checks; it is compared with the recording below
+        CACHE.store(snippet_id(snippet, ROOT), key, run)
     recorded_file = recorded_path(snippet)
     if request.config.getoption("--update"):
         recorded_file.write_text(actual, encoding="utf-8")

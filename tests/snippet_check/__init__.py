@@ -5,4 +5,6 @@
 - `execute`: the child process that runs one snippet and saves its figures.
 - `runner`: starts that child with a timeout and collects what it produced.
 - `mnist_mirror`: puts an offline MNIST copy where torchvision looks for it.
+- `cache`: reuses the run of a snippet whose inputs have not changed.
+- `report`: the execution report page (time, memory, cache hit) of every run.
 """

@@ -9,6 +9,7 @@ default check on the page:
     # output-check: raises=RuntimeError  the snippet demonstrates this exception
     # output-check: timeout=60           seconds before the run is stopped (default 120)
     # output-check: requires=transformers,network   run only where these exist
+    # output-check: inputs=data/prices/*.csv  data files it reads (re-run when they change)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class CheckSettings:
     raises: str | None = None
     timeout_s: float = DEFAULT_TIMEOUT_S
     requires: tuple[str, ...] = field(default_factory=tuple)
+    inputs: tuple[str, ...] = field(default_factory=tuple)
 
 
 def parse_settings(source: str, filename: str | Path = "<snippet>") -> CheckSettings:
@@ -58,10 +60,12 @@ def parse_settings(source: str, filename: str | Path = "<snippet>") -> CheckSett
                 if not value.isidentifier():
                     raise ValueError(f"expected an exception class name, got {value!r}")
                 values["raises"] = value
-            elif key == "requires":
-                values["requires"] = tuple(part.strip() for part in value.split(",") if part.strip())
+            elif key in ("requires", "inputs"):
+                values[key] = tuple(part.strip() for part in value.split(",") if part.strip())
             else:
-                raise ValueError(f"unknown key {key!r} (known: rtol, atol, volatile, raises, timeout, requires)")
+                raise ValueError(
+                    f"unknown key {key!r} (known: rtol, atol, volatile, raises, timeout, requires, inputs)"
+                )
         except (ValueError, re.error) as error:
             raise DirectiveError(f"{where}: bad '# output-check:' line: {error}") from error
     return CheckSettings(volatile=tuple(volatile), **values)  # type: ignore[arg-type]

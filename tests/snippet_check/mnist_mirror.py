@@ -3,15 +3,19 @@
 torchvision skips its download when the four uncompressed IDX files already sit
 in `<root>/MNIST/raw/`. On a machine without internet, point the environment
 variable MNIST_MIRROR at a folder holding those files and they are copied there
-before any snippet runs. Without a mirror, torchvision downloads as usual; when
-that is impossible, `missing_data_message` says how to fix it.
+before any snippet runs. Without a mirror, `download` fetches it once; when that
+is impossible, `missing_data_message` says how to fix it. Parallel test workers
+prepare the data one at a time, inside `exclusive`.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -60,6 +64,25 @@ def prepare(data_root: Path, environ: dict[str, str] | os._Environ[str] = os.env
     mirror = environ.get(MIRROR_VARIABLE)
     if mirror:
         copy_from_mirror(data_root, Path(mirror).expanduser())
+
+
+@contextmanager
+def exclusive(data_root: Path) -> Iterator[None]:
+    """Hold a lock on `data_root` so that one process at a time copies or downloads MNIST."""
+    data_root.mkdir(parents=True, exist_ok=True)
+    with (data_root / ".mnist.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def download(data_root: Path) -> None:
+    """Let torchvision download MNIST into `data_root` (before the snippets need it)."""
+    from torchvision.datasets import MNIST
+
+    MNIST(root=str(data_root), download=True)
 
 
 def missing_data_message(data_root: Path) -> str:

@@ -2,13 +2,16 @@
 
 The child (`execute.py`) runs with the repository root as its working directory,
 matplotlib's Agg backend and a fixed hash seed. It starts a new process group,
-so a timeout stops the snippet together with any workers it started.
+so a timeout stops the snippet together with any workers it started. A snippet
+that imports torch is forked from a server with torch already imported
+(`preload.py`): same process state, without paying torch's import each time.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -17,7 +20,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from snippet_check import preload
+
 EXECUTE = Path(__file__).with_name("execute.py")
+PRELOADED = ("torch",)
+IMPORTS_TORCH = re.compile(r"^\s*(?:import|from)\s+torch\b", re.MULTILINE)
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 
 @dataclass(frozen=True)
@@ -62,33 +70,69 @@ class SnippetRun:
         return not self.timed_out and self.exception is None and self.exit_code != 0
 
 
-def run_snippet(snippet: Path, *, root: Path, figure_dir: Path, timeout_s: float) -> SnippetRun:
-    """Run `snippet` from `root` and return its output, error, figures and cost."""
-    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"}
-    with tempfile.TemporaryDirectory(prefix="snippet-") as scratch:
-        result_file = Path(scratch) / "result.json"
-        command = [sys.executable, "-X", "utf8", str(EXECUTE), str(snippet), str(result_file), str(figure_dir)]
-        started = time.perf_counter()
+def _fresh_run(
+    command: list[str], *, root: Path, env: dict[str, str], stdout: Path, stderr: Path, timeout_s: float
+) -> tuple[int | None, bool]:
+    """Run `command` in a new interpreter; return (exit code or None, timed out)."""
+    with stdout.open("wb") as out, stderr.open("wb") as err:
         process = subprocess.Popen(
-            command,
-            cwd=root,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            start_new_session=True,
+            command, cwd=root, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True
         )
-        timed_out = False
         try:
-            stdout, stderr = process.communicate(timeout=timeout_s)
+            return process.wait(timeout=timeout_s), False
         except subprocess.TimeoutExpired:
-            timed_out = True
             os.killpg(process.pid, signal.SIGKILL)
-            stdout, stderr = process.communicate()
+            process.wait()
+            return None, True
+
+
+def run_snippet(
+    snippet: Path,
+    *,
+    root: Path,
+    figure_dir: Path,
+    timeout_s: float,
+    threads: int | None = None,
+    preload_torch: bool = True,
+) -> SnippetRun:
+    """Run `snippet` from `root` and return its output, error, figures and cost.
+
+    `threads` caps the math libraries' thread pools (unless the environment already
+    does), so that snippets running side by side do not oversubscribe the cores.
+    A snippet that imports torch runs forked from a server that imported it already
+    (`preload.py`), unless `preload_torch` is false or that server is unavailable.
+    """
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"}
+    if threads is not None:
+        for variable in THREAD_VARIABLES:
+            env.setdefault(variable, str(threads))
+    with tempfile.TemporaryDirectory(prefix="snippet-") as scratch:
+        result_file, stdout_file, stderr_file = (Path(scratch) / name for name in ("result.json", "stdout", "stderr"))
+        outcome = None
+        if preload_torch and IMPORTS_TORCH.search(snippet.read_text(encoding="utf-8")):
+            try:
+                server = preload.shared(PRELOADED, root=root, env=env)
+                started = time.perf_counter()  # the server's one-off start is not this snippet's cost
+                outcome = server.run(
+                    snippet,
+                    result=result_file,
+                    figure_dir=figure_dir,
+                    stdout=stdout_file,
+                    stderr=stderr_file,
+                    timeout_s=timeout_s,
+                )
+            except preload.PreloadUnavailable:
+                result_file.unlink(missing_ok=True)
+        if outcome is None:
+            command = [sys.executable, "-X", "utf8", str(EXECUTE), str(snippet), str(result_file), str(figure_dir)]
+            started = time.perf_counter()
+            outcome = _fresh_run(
+                command, root=root, env=env, stdout=stdout_file, stderr=stderr_file, timeout_s=timeout_s
+            )
         seconds = time.perf_counter() - started
+        exit_code, timed_out = outcome
+        stdout = stdout_file.read_text(encoding="utf-8", errors="replace")
+        stderr = stderr_file.read_text(encoding="utf-8", errors="replace")
         report = json.loads(result_file.read_text(encoding="utf-8")) if result_file.exists() else {}
     raised = report.get("exception")
     return SnippetRun(
@@ -96,7 +140,7 @@ def run_snippet(snippet: Path, *, root: Path, figure_dir: Path, timeout_s: float
         stderr=stderr,
         exception=RaisedException(**raised) if raised else None,
         timed_out=timed_out,
-        exit_code=None if timed_out else process.returncode,
+        exit_code=exit_code,
         seconds=seconds,
         peak_memory_mib=float(report.get("peak_memory_mib", 0.0)),
         figures=[Path(path) for path in report.get("figures", [])],

@@ -18,6 +18,7 @@ def test_every_directive_is_read() -> None:
             "# output-check: raises=RuntimeError",
             "# output-check: timeout=60",
             "# output-check: requires=transformers, host:example.org",
+            "# output-check: inputs=data/a.csv, data/b/*.npy",
         ]
     )
     settings = parse_settings(source)
@@ -25,6 +26,7 @@ def test_every_directive_is_read() -> None:
     assert settings.volatile[0].pattern == r"[\d.]+ s\b"
     assert settings.raises == "RuntimeError"
     assert settings.requires == ("transformers", "host:example.org")
+    assert settings.inputs == ("data/a.csv", "data/b/*.npy")
 
 
 @pytest.mark.parametrize(

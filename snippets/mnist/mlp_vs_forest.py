@@ -1,0 +1,112 @@
+"""Example 27: a small multilayer perceptron beats the random forest."""
+
+import time
+
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+import torchvision
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix
+from torch import nn
+
+# Training times depend on the machine, so the checker ignores them:
+# output-check: volatile=[\d.]+ s\b
+
+SEED = 0
+device = "cuda" if torch.cuda.is_available() else "cpu"
+torch.set_num_threads(1)  # small models: one CPU thread is faster (see Part 3)
+
+train = torchvision.datasets.MNIST(root="data", train=True, download=True)
+test = torchvision.datasets.MNIST(root="data", train=False, download=True)
+train_bytes = train.data[:10_000].flatten(start_dim=1)  # (10000, 784) uint8
+test_bytes = test.data.flatten(start_dim=1)  # (10000, 784) uint8
+y_train, y_test = train.targets[:10_000], test.targets
+
+# Normalized with the training set's statistics (example 25), for the networks.
+train_pixels = train_bytes.float() / 255
+mean, std = train_pixels.mean(), train_pixels.std()
+x_train = ((train_pixels - mean) / std).to(device)
+x_test = ((test_bytes.float() / 255 - mean) / std).to(device)
+
+
+def fit(model, optimizer, epochs=10, batch_size=64):
+    """Minibatch training by slicing a shuffled order (example 24)."""
+    loss_fn = nn.CrossEntropyLoss()
+    targets = y_train.to(device)
+    g = torch.Generator().manual_seed(SEED)
+    for _ in range(epochs):  # one epoch: every training image once
+        order = torch.randperm(len(x_train), generator=g).to(device)
+        for i in range(0, len(x_train), batch_size):
+            idx = order[i : i + batch_size]
+            loss = loss_fn(model(x_train[idx]), targets[idx])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+    with torch.no_grad():
+        return model(x_train).argmax(dim=1).cpu(), model(x_test).argmax(dim=1).cpu()
+
+
+rows = []  # one per model: name, train accuracy, test accuracy, size, seconds
+
+
+def add_row(name, on_train, on_test, size, seconds):
+    """Accuracy on the training and on the test images, from the predictions."""
+    train_acc = (on_train == y_train).float().mean().item()
+    test_acc = (on_test == y_test).float().mean().item()
+    rows.append((name, train_acc, test_acc, size, seconds, on_test))
+
+
+# 1. The single linear layer of examples 23-25.
+torch.manual_seed(SEED)
+linear = nn.Linear(784, 10).to(device)
+start = time.perf_counter()
+on_train, on_test = fit(linear, torch.optim.SGD(linear.parameters(), lr=0.01))
+size = f"{sum(p.numel() for p in linear.parameters()):,} parameters"
+add_row("linear 784->10, SGD", on_train, on_test, size, time.perf_counter() - start)
+
+# 2. The random forest of example 26, on the raw bytes.
+forest = RandomForestClassifier(n_estimators=60, random_state=42, n_jobs=-1)
+start = time.perf_counter()
+forest.fit(train_bytes.numpy(), y_train.numpy())
+seconds = time.perf_counter() - start
+on_train = torch.from_numpy(forest.predict(train_bytes.numpy()))
+on_test = torch.from_numpy(forest.predict(test_bytes.numpy()))
+size = f"{sum(tree.tree_.node_count for tree in forest.estimators_):,} tree nodes"
+add_row("random forest, 60 trees", on_train, on_test, size, seconds)
+
+# 3. A multilayer perceptron: one hidden layer of 256 ReLU units between the pixels
+# and the 10 scores lets the model combine pixels into strokes before it votes.
+torch.manual_seed(SEED)
+mlp = nn.Sequential(
+    nn.Linear(784, 256),
+    nn.ReLU(),
+    nn.Linear(256, 10),
+).to(device)
+start = time.perf_counter()
+on_train, on_test = fit(mlp, torch.optim.Adam(mlp.parameters(), lr=1e-3))
+size = f"{sum(p.numel() for p in mlp.parameters()):,} parameters"
+add_row("MLP 784->256->10, Adam", on_train, on_test, size, time.perf_counter() - start)
+
+print(f"{'model':<25}{'train acc':>10}{'test acc':>10}  {'size':<21}training time")
+for name, train_acc, test_acc, size, seconds, _ in rows:
+    print(f"{name:<25}{train_acc:>10.4f}{test_acc:>10.4f}  {size:<21}{seconds:.1f} s")
+print("(10,000 training and 10,000 test images; times are machine-dependent)")
+
+# Where does the best model still go wrong? Rows: true digit, columns: prediction.
+best_name, _, _, _, _, best_on_test = max(rows, key=lambda row: row[2])
+matrix = confusion_matrix(y_test.numpy(), best_on_test.numpy())
+mistakes = matrix.copy()
+np.fill_diagonal(mistakes, 0)  # keep only the off-diagonal counts
+true_digit, read_as = divmod(int(mistakes.argmax()), 10)  # row, column
+count, total = mistakes[true_digit, read_as], matrix[true_digit].sum()
+print(f"{best_name}: most frequent mistake: {true_digit} read as {read_as}")
+print(f"  ({count} of the {total} test images of a {true_digit})")
+
+fig, ax = plt.subplots(figsize=(6.5, 5.5))
+display = ConfusionMatrixDisplay(matrix, display_labels=range(10))
+display.plot(ax=ax, cmap="Blues", colorbar=False)
+ax.set_title(f"{best_name}: confusion matrix on the 10,000 test images")
+ax.set_xlabel("predicted digit")
+ax.set_ylabel("true digit")
+plt.show()

@@ -1,0 +1,41 @@
+"""Fixed: zero_grad() at the top of the loop, so each backward() starts from zero."""
+
+import numpy as np
+import torch
+from torch import nn
+
+SEED = 0
+rng = np.random.default_rng(SEED)
+torch.manual_seed(SEED)
+# A tiny model and thousands of small steps: splitting each step across CPU
+# threads costs more than it saves, so one thread is the fast choice here.
+torch.set_num_threads(1)
+
+TRUE_W, TRUE_B = 1.29, 24.0
+
+x_np = rng.uniform(0, 10, size=(50_000, 1)).astype(np.float32)
+y_np = TRUE_W * x_np + TRUE_B
+x = torch.from_numpy(x_np)
+y = torch.from_numpy(y_np)
+
+model = nn.Sequential(nn.Linear(1, 1))
+loss_fn = nn.MSELoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+weight = model[0].weight  # the tensor whose gradient we watch
+
+for iteration in range(2_001):
+    optimizer.zero_grad()
+    loss = loss_fn(model(x), y)
+    grad_before = 0.0 if weight.grad is None else weight.grad.item()
+    loss.backward()
+    if iteration < 5:
+        # What backward() added in this iteration, and what .grad holds now.
+        held = weight.grad.item()
+        added = held - grad_before
+        print(f"iteration {iteration:5d}  loss {loss.item():.3e}  added {added:+9.3f}  .grad holds {held:+9.3f}")
+    elif iteration % 400 == 0:
+        print(f"iteration {iteration:5d}  loss {loss.item():.3e}")
+    optimizer.step()
+
+print(f"weight w: learned {weight.item():.6f}, true {TRUE_W}")
+print(f"bias   b: learned {model[0].bias.item():.6f}, true {TRUE_B}")

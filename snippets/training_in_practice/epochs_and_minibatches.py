@@ -1,0 +1,60 @@
+"""Example 15: epochs and minibatches, served by a DataLoader."""
+
+import numpy as np
+import torch
+from torch import nn
+from torch.utils.data import BatchSampler, DataLoader, RandomSampler, TensorDataset
+
+SEED = 0
+rng = np.random.default_rng(SEED)
+torch.manual_seed(SEED)
+# One thread: the operations are too small to gain from several (see example 13).
+torch.set_num_threads(1)
+
+true_weights = np.array([1.11, 2.22, 3.33, 4.44], dtype=np.float32)
+true_bias = 12.34
+x_np = rng.uniform(0, 10, size=(50_000, 4)).astype(np.float32)
+y_np = (x_np @ true_weights + true_bias).astype(np.float32).reshape(-1, 1)
+x = torch.from_numpy(x_np)
+y = torch.from_numpy(y_np)
+
+# A Dataset pairs row i of x with row i of y; a DataLoader serves it in minibatches.
+dataset = TensorDataset(x, y)
+shuffle_generator = torch.Generator().manual_seed(SEED)  # the same shuffles on every run
+# RandomSampler yields a fresh random order of the 50,000 row numbers each epoch;
+# BatchSampler groups that order into lists of 50 (the last list may be shorter,
+# drop_last=False keeps it). batch_size=None tells the DataLoader that each item
+# it receives is already a whole batch of row numbers: it indexes the dataset once
+# with the list, instead of fetching 50 rows one by one and stacking them.
+# The short form DataLoader(dataset, batch_size=50, shuffle=True) serves the same
+# batches, but fetching rows one by one makes it several times slower for rows this small.
+loader = DataLoader(
+    dataset,
+    sampler=BatchSampler(RandomSampler(dataset, generator=shuffle_generator), batch_size=50, drop_last=False),
+    batch_size=None,
+)
+
+model = nn.Linear(4, 1)
+loss_fn = nn.MSELoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.005)  # as in example 13
+
+for epoch in range(1, 11):
+    batches = rows = 0
+    for xb, yb in loader:  # one epoch: every row once, in a new order
+        optimizer.zero_grad()
+        loss = loss_fn(model(xb), yb)
+        loss.backward()
+        optimizer.step()
+        batches += 1
+        rows += len(xb)
+    with torch.no_grad():  # judge the model on all the data, not on the last batch
+        full_loss = loss_fn(model(x), y).item()
+    print(
+        f"epoch {epoch:2d}: {batches} updates over {rows:,} rows, "
+        f"loss on all data {full_loss:.2e}, bias {model.bias.item():.4f}"
+    )
+
+w = model.weight.detach().numpy().ravel()
+for i, (learned, true) in enumerate(zip(w, true_weights), start=1):
+    print(f"w{i}: learned {learned:.4f}, true {true:.2f}")
+print(f"b : learned {model.bias.item():.4f}, true {true_bias:.2f}")

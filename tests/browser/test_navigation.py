@@ -1,0 +1,144 @@
+"""What happens between pages: instant navigation, the 404 page, printing, MathJax's extensions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from built_site import math_pages, site_pages
+from site_visit import MATH_REPORT, PageVisit, new_page, photograph_formulas, typeset_count, wait_for_math
+
+
+def math_problems(page) -> list[str]:
+    report = page.evaluate(MATH_REPORT)
+    problems = [f"{key}: {report[key]}" for key in ("untypeset", "errors", "empty", "raw") if report[key]]
+    if report["formulas"] == 0:
+        problems.append("no formula typeset")
+    return problems + photograph_formulas(page)
+
+
+def wait_for_page(page, url: str) -> None:
+    """Until the address is `url`, whatever the fragment (navigation.tracking adds the section's)."""
+    page.wait_for_url(lambda address: address.split("#")[0] == url)
+
+
+def click_link_to(page, target: str) -> None:
+    """Click a visible link to `target` (a site path; "" is home, through the logo), as a reader would."""
+    selector = "a.md-logo:visible" if target == "" else f'a[href$="{target}"]:visible'
+    link = page.locator(selector).first
+    if link.count() == 0:
+        pytest.fail(f"no visible link to {target or 'home'!r} on {page.url}")
+    link.click()
+
+
+def test_math_typesets_again_after_instant_navigation(site, browser) -> None:
+    """Home -> a chapter -> another page -> back: no reload, and each chapter typeset with glyphs."""
+    pages = math_pages()
+    if not pages:
+        pytest.skip("no page with formulas in the built site")
+    visit = PageVisit(path="", url=site.page(""))
+    context, page = new_page(browser, visit)
+    try:
+        page.goto(site.page(""))
+        wait_for_math(page)
+        page.evaluate("window.__notReloaded = true")
+        route = [pages[0], pages[1] if len(pages) > 1 else ""]
+        for target in route:
+            before = typeset_count(page)
+            click_link_to(page, target)
+            wait_for_page(page, site.page(target))
+            wait_for_math(page, before)
+            assert page.evaluate("window.__notReloaded === true"), f"going to {target or 'home'!r} reloaded the page"
+            if target in pages:
+                problems = math_problems(page)
+                assert not problems, f"after instant navigation to {page.url}:\n  " + "\n  ".join(problems)
+        before = typeset_count(page)
+        page.go_back()
+        wait_for_page(page, site.page(route[0]))
+        wait_for_math(page, before)
+        assert page.evaluate("window.__notReloaded === true"), "going back reloaded the page"
+        problems = math_problems(page)
+        assert not problems, f"after going back to {page.url}:\n  " + "\n  ".join(problems)
+    finally:
+        context.close()
+    assert not visit.external_requests, visit.external_requests
+    assert not visit.failed_requests, visit.failed_requests
+    assert not visit.console_errors, visit.console_errors
+
+
+def test_autoloaded_tex_extensions_come_from_the_site(site, browser) -> None:
+    """\\cancel and \\bbox are not in MathJax's core bundle: in the browser they load on first use,
+    from this site (on a notebook page, where MathJax runs in the browser; chapters are typeset
+    at build time with every extension)."""
+    notebooks = [path for path in site_pages() if path.startswith("notebooks/")]
+    if not notebooks:
+        pytest.skip("no notebook page in the built site")
+    visit = PageVisit(path=notebooks[0], url=site.page(notebooks[0]))
+    context, page = new_page(browser, visit)
+    try:
+        page.goto(visit.url)
+        wait_for_math(page)
+        result = page.evaluate(
+            """async () => {
+                const node = await MathJax.tex2chtmlPromise("\\\\cancel{x} + \\\\bbox[2px,border:1px solid]{y}");
+                return {errors: node.querySelectorAll("mjx-merror").length, text: node.outerHTML.length};
+            }"""
+        )
+    finally:
+        context.close()
+    assert result["errors"] == 0, "MathJax could not typeset \\cancel or \\bbox"
+    loaded = [url for url in visit.requests if "/input/tex/extensions/" in url]
+    assert any(url.endswith("/cancel.js") for url in loaded), visit.requests
+    assert any(url.endswith("/bbox.js") for url in loaded), visit.requests
+    assert all(url.startswith(site.origin) for url in loaded), loaded
+    assert not visit.external_requests and not visit.failed_requests, visit.external_requests + visit.failed_requests
+
+
+@pytest.mark.parametrize("missing", ["no-such-page/", "deep/no/such/page.html"])
+def test_404_page(site, browser, missing: str) -> None:
+    """A missing page answers 404 with the site's own, fully styled 404 page, at any depth."""
+    visit = PageVisit(path=missing, url=site.page(missing), status_expected=404)
+    context, page = new_page(browser, visit)
+    try:
+        response = page.goto(visit.url)
+        assert response is not None and response.status == 404
+        assert "404" in page.locator("article h1").inner_text()
+        # Styled: Material's stylesheet applied (the header is fixed-height and coloured).
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        assert page.locator(".md-header__title").first.is_visible()
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert not visit.failed_requests, visit.failed_requests
+    assert not visit.external_requests, visit.external_requests
+    assert not visit.console_errors, visit.console_errors
+
+
+def test_chapter_prints_cleanly(site, browser, tmp_path: Path) -> None:
+    """Print media: no header, sidebars, buttons or footer; code wraps instead of being cut off."""
+    pages = math_pages()
+    if not pages:
+        pytest.skip("no chapter in the built site")
+    visit = PageVisit(path=pages[0], url=site.page(pages[0]))
+    context, page = new_page(browser, visit)
+    try:
+        page.goto(visit.url)
+        wait_for_math(page)
+        page.emulate_media(media="print")
+        hidden = page.evaluate(
+            """() => [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                      ".notebook-bar", ".md-content__button"]
+                .filter((selector) => [...document.querySelectorAll(selector)]
+                    .some((el) => getComputedStyle(el).display !== "none"))"""
+        )
+        assert not hidden, f"shown in print: {hidden}"
+        cut_off = page.evaluate(
+            """() => [...document.querySelectorAll(".md-typeset pre > code")]
+                .filter((code) => code.scrollWidth > code.clientWidth + 1).length"""
+        )
+        assert cut_off == 0, f"{cut_off} code blocks are wider than the printed page"
+        pdf = tmp_path / "chapter.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        assert pdf.stat().st_size > 10_000
+    finally:
+        context.close()
