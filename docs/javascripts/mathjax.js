@@ -27,12 +27,12 @@ window.MathJax = {
     processEscapes: true,
     processEnvironments: true,
   },
-  // Look for math only inside those: every element with a class is skipped unless
-  // it has one of these; an element without a class is treated like its parent
-  // (so the paragraphs of a notebook's Markdown cell are searched).
+  // No document-wide search: typeset() hands MathJax the containers above, one by one,
+  // and everything inside them is searched (Material's table wrappers included), except
+  // code (MathJax's skipHtmlTags) and an element marked tex2jax_ignore.
   options: {
-    ignoreHtmlClass: ".+",
-    processHtmlClass: "arithmatex|jp-MarkdownOutput",
+    ignoreHtmlClass: "tex2jax_ignore",
+    processHtmlClass: "tex2jax_process",
   },
   startup: {
     typeset: false,
