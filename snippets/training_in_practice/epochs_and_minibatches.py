@@ -13,7 +13,9 @@ torch.set_num_threads(1)
 
 true_weights = np.array([1.11, 2.22, 3.33, 4.44], dtype=np.float32)
 true_bias = 12.34
-x_np = rng.uniform(0, 10, size=(50_000, 4)).astype(np.float32)
+# 5,000 samples: with minibatches of 50 that is 100 updates per epoch, so the
+# 100 epochs below make 10,000 updates in all.
+x_np = rng.uniform(0, 10, size=(5_000, 4)).astype(np.float32)
 y_np = (x_np @ true_weights + true_bias).astype(np.float32).reshape(-1, 1)
 x = torch.from_numpy(x_np)
 y = torch.from_numpy(y_np)
@@ -21,7 +23,7 @@ y = torch.from_numpy(y_np)
 # A Dataset pairs row i of x with row i of y; a DataLoader serves it in minibatches.
 dataset = TensorDataset(x, y)
 shuffle_generator = torch.Generator().manual_seed(SEED)  # the same shuffles on every run
-# RandomSampler yields a fresh random order of the 50,000 row numbers each epoch;
+# RandomSampler yields a fresh random order of the 5,000 row numbers each epoch;
 # BatchSampler groups that order into lists of 50 (the last list may be shorter,
 # drop_last=False keeps it). batch_size=None tells the DataLoader that each item
 # it receives is already a whole batch of row numbers: it indexes the dataset once
@@ -38,7 +40,7 @@ model = nn.Linear(4, 1)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.005)  # as in example 13
 
-for epoch in range(1, 11):
+for epoch in range(1, 101):
     batches = rows = 0
     for xb, yb in loader:  # one epoch: every row once, in a new order
         optimizer.zero_grad()
@@ -47,12 +49,13 @@ for epoch in range(1, 11):
         optimizer.step()
         batches += 1
         rows += len(xb)
-    with torch.no_grad():  # judge the model on all the data, not on the last batch
-        full_loss = loss_fn(model(x), y).item()
-    print(
-        f"epoch {epoch:2d}: {batches} updates over {rows:,} rows, "
-        f"loss on all data {full_loss:.2e}, bias {model.bias.item():.4f}"
-    )
+    if epoch == 1 or epoch % 10 == 0:  # a line every 10 epochs keeps the output short
+        with torch.no_grad():  # judge the model on all the data, not on the last batch
+            full_loss = loss_fn(model(x), y).item()
+        print(
+            f"epoch {epoch:3d}: {batches} updates over {rows:,} rows, "
+            f"loss on all data {full_loss:.2e}, bias {model.bias.item():.4f}"
+        )
 
 w = model.weight.detach().numpy().ravel()
 for i, (learned, true) in enumerate(zip(w, true_weights), start=1):
