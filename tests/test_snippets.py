@@ -23,6 +23,7 @@ import pytest
 from snippet_check import mnist_mirror
 from snippet_check.cache import CACHE_FOLDER, MNIST_MARK, SnippetCache, cache_key, data_inputs, snippet_id
 from snippet_check.compare import Tolerance, find_mismatch, unified_diff
+from snippet_check.cores import share_cores
 from snippet_check.directives import CheckSettings, parse_settings
 from snippet_check.report import Record
 from snippet_check.runner import SnippetRun, run_snippet
@@ -117,14 +118,16 @@ def failure_of_run(snippet: Path, run: SnippetRun, settings: CheckSettings) -> s
 
 
 def fresh_run(snippet: Path, settings: CheckSettings, figure_dir: Path, preload_torch: bool = True) -> SnippetRun:
-    return run_snippet(
-        snippet,
-        root=ROOT,
-        figure_dir=figure_dir,
-        timeout_s=settings.timeout_s,
-        threads=parallel_threads(),
-        preload_torch=preload_torch,
-    )
+    """Run the snippet now; one declared `exclusive` waits for, and then keeps, every core."""
+    with share_cores(ROOT / CACHE_FOLDER, exclusive=settings.exclusive):
+        return run_snippet(
+            snippet,
+            root=ROOT,
+            figure_dir=figure_dir,
+            timeout_s=settings.timeout_s,
+            threads=None if settings.exclusive else parallel_threads(),
+            preload_torch=preload_torch,
+        )
 
 
 def check_reproducible(snippet: Path, settings: CheckSettings, first_output: str, figure_dir: Path) -> None:

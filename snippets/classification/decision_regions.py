@@ -42,9 +42,8 @@ def train(model, optimizer, epochs):
     """Minibatches of 100 rows, reshuffled every epoch, as in examples 20 and 21."""
     for _ in range(epochs):
         order = torch.randperm(len(inputs))
-        for start in range(0, len(inputs), 100):
-            rows = order[start : start + 100]
-            loss = F.cross_entropy(model(inputs[rows]), labels[rows])
+        for x_batch, y_batch in zip(inputs[order].split(100), labels[order].split(100)):
+            loss = F.cross_entropy(model(x_batch), y_batch)
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
@@ -56,7 +55,7 @@ linear = nn.Sequential(nn.Linear(5, 4))
 train(linear, torch.optim.SGD(linear.parameters(), lr=0.1), epochs=20)
 torch.manual_seed(SEED)  # the same start as example 21
 hidden = nn.Sequential(nn.Linear(5, 10), nn.ReLU(), nn.Linear(10, 4))
-train(hidden, torch.optim.Adam(hidden.parameters(), lr=0.05), epochs=100)
+train(hidden, torch.optim.Adam(hidden.parameters(), lr=0.05, fused=True), epochs=100)
 
 # A 2-D slice of the 5-D input space: x1 and x2 vary over a 300 x 300 grid, the
 # other three inputs are fixed. With x0 = 2 rule 1 (x0 > 5: red) never fires,

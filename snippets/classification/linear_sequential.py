@@ -48,10 +48,11 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 batch_size, epochs = 100, 20
 
 for epoch in range(1, epochs + 1):
+    # Shuffle once per epoch, then split the shuffled rows into minibatches of 100:
+    # split() returns views, so no batch costs another copy or index lookup.
     order = torch.randperm(len(x_train))
-    for start in range(0, len(x_train), batch_size):
-        rows = order[start : start + batch_size]
-        loss = F.cross_entropy(model(x_train[rows]), y_train[rows])
+    for x_batch, y_batch in zip(x_train[order].split(batch_size), y_train[order].split(batch_size)):
+        loss = F.cross_entropy(model(x_batch), y_batch)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()

@@ -38,12 +38,11 @@ labels = torch.from_numpy(y_train)
 # The hidden-layer model of example 21, trained for 10 epochs instead of 100: the
 # point here is the test, and 10 epochs already give a good model.
 model = nn.Sequential(nn.Linear(5, 10), nn.ReLU(), nn.Linear(10, 4))
-optimizer = torch.optim.Adam(model.parameters(), lr=0.05)
+optimizer = torch.optim.Adam(model.parameters(), lr=0.05, fused=True)
 for _ in range(10):
     order = torch.randperm(len(inputs))
-    for start in range(0, len(inputs), 100):
-        rows = order[start : start + 100]
-        loss = F.cross_entropy(model(inputs[rows]), labels[rows])
+    for x_batch, y_batch in zip(inputs[order].split(100), labels[order].split(100)):
+        loss = F.cross_entropy(model(x_batch), y_batch)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()

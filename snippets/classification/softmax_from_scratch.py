@@ -49,10 +49,10 @@ def accuracy(inputs, labels):
 
 for epoch in range(1, epochs + 1):
     order = torch.randperm(len(x_train))  # a new shuffle every epoch
-    for start in range(0, len(x_train), batch_size):  # 195 minibatches of 100 rows
-        rows = order[start : start + batch_size]
-        logits = x_train[rows] @ W + b  # no activation: logits may be any real number
-        loss = F.cross_entropy(logits, y_train[rows])  # softmax + log + mean inside
+    # Index once, then split() into 195 minibatches of 100 rows (views, no copies).
+    for x_batch, y_batch in zip(x_train[order].split(batch_size), y_train[order].split(batch_size)):
+        logits = x_batch @ W + b  # no activation: logits may be any real number
+        loss = F.cross_entropy(logits, y_batch)  # softmax + log + mean inside
         loss.backward()
         with torch.no_grad():
             W -= learning_rate * W.grad

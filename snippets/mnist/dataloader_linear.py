@@ -9,6 +9,8 @@ from torchvision import transforms
 
 # The training time depends on the machine, so the checker ignores it:
 # output-check: volatile=[\d.]+ s\b
+# Its two DataLoader worker processes want a core each, so the check runs it alone:
+# output-check: exclusive=true
 
 SEED = 0
 device = "cuda" if torch.cuda.is_available() else "cpu"

@@ -4,6 +4,7 @@
 - `compare`: recorded vs actual output, text exact and numbers within tolerance.
 - `execute`: the child process that runs one snippet and saves its figures.
 - `runner`: starts that child with a timeout and collects what it produced.
+- `cores`: lets a snippet that uses several cores run with no other beside it.
 - `mnist_mirror`: puts an offline MNIST copy where torchvision looks for it.
 - `cache`: reuses the run of a snippet whose inputs have not changed.
 - `report`: the execution report page (time, memory, cache hit) of every run.

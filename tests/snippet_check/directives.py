@@ -10,6 +10,7 @@ default check on the page:
     # output-check: timeout=60           seconds before the run is stopped (default 120)
     # output-check: requires=transformers,network   run only where these exist
     # output-check: inputs=data/prices/*.csv  data files it reads (re-run when they change)
+    # output-check: exclusive=true       it uses several cores: run it with no other snippet beside it
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class CheckSettings:
     timeout_s: float = DEFAULT_TIMEOUT_S
     requires: tuple[str, ...] = field(default_factory=tuple)
     inputs: tuple[str, ...] = field(default_factory=tuple)
+    exclusive: bool = False
 
 
 def parse_settings(source: str, filename: str | Path = "<snippet>") -> CheckSettings:
@@ -60,11 +62,15 @@ def parse_settings(source: str, filename: str | Path = "<snippet>") -> CheckSett
                 if not value.isidentifier():
                     raise ValueError(f"expected an exception class name, got {value!r}")
                 values["raises"] = value
+            elif key == "exclusive":
+                if value not in ("true", "false"):
+                    raise ValueError(f"expected true or false, got {value!r}")
+                values["exclusive"] = value == "true"
             elif key in ("requires", "inputs"):
                 values[key] = tuple(part.strip() for part in value.split(",") if part.strip())
             else:
                 raise ValueError(
-                    f"unknown key {key!r} (known: rtol, atol, volatile, raises, timeout, requires, inputs)"
+                    f"unknown key {key!r} (known: rtol, atol, volatile, raises, timeout, requires, inputs, exclusive)"
                 )
         except (ValueError, re.error) as error:
             raise DirectiveError(f"{where}: bad '# output-check:' line: {error}") from error

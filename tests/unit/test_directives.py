@@ -19,6 +19,7 @@ def test_every_directive_is_read() -> None:
             "# output-check: timeout=60",
             "# output-check: requires=transformers, host:example.org",
             "# output-check: inputs=data/a.csv, data/b/*.npy",
+            "# output-check: exclusive=true",
         ]
     )
     settings = parse_settings(source)
@@ -27,6 +28,7 @@ def test_every_directive_is_read() -> None:
     assert settings.raises == "RuntimeError"
     assert settings.requires == ("transformers", "host:example.org")
     assert settings.inputs == ("data/a.csv", "data/b/*.npy")
+    assert settings.exclusive is True
 
 
 @pytest.mark.parametrize(
@@ -36,6 +38,7 @@ def test_every_directive_is_read() -> None:
         ("# output-check: rtol=loose", "could not convert"),
         ("# output-check: volatile=[unclosed", "unterminated character set"),
         ("# output-check: raises=not a name", "exception class name"),
+        ("# output-check: exclusive=yes", "expected true or false"),
     ],
 )
 def test_bad_directives_name_file_and_line(line: str, message: str) -> None:
