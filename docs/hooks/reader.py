@@ -11,7 +11,9 @@
 - a page the build writes (ignored by git, like the execution report) has no
   "edit"/"view source" buttons: there is no source to edit;
 - a PNG figure gets its width and height, so the text below it does not jump when
-  it loads (the stylesheet still scales it to the column);
+  it loads (the stylesheet still scales it to the column); a figure below the first
+  section heading loads when the reader nears it (`loading="lazy"`) and is decoded
+  off the main thread, so it does not compete with what the first screen needs;
 - the site gets a robots.txt that names its sitemap.
 """
 
@@ -135,6 +137,21 @@ def sized_images(content: str, page: Page, files: Files) -> str:
     return IMG.sub(add_size, content)
 
 
+def lazy_images(content: str) -> str:
+    """Figures below the first section heading: loaded near the viewport, decoded asynchronously."""
+    first_section = content.find("<h2")
+    if first_section < 0:
+        return content
+
+    def lazy(match: re.Match[str]) -> str:
+        tag = match[0]
+        if " loading=" in tag:
+            return tag
+        return tag[:4] + ' loading="lazy" decoding="async"' + tag[4:]
+
+    return content[:first_section] + IMG.sub(lazy, content[first_section:])
+
+
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
 
@@ -206,7 +223,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
         content = content.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
         content = MARKDOWN_CODE.sub(r'\g<0> tabindex="0"', content)  # code blocks in Markdown cells
         page.title = f"{page.title} (notebook)"
-    content = sized_images(content, page, files)
+    content = lazy_images(sized_images(content, page, files))
     if not page.meta.get("description"):
         description = first_paragraph(content)
         if description:

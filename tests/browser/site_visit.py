@@ -195,6 +195,29 @@ def photograph_formulas(page) -> list[str]:
     return blank
 
 
+def render_all(page) -> None:
+    """Scroll through the page as a reader would, back to the top, then lay out every block.
+
+    A long chapter renders its blocks only near the viewport (CSS content-visibility,
+    docs/hooks/render_on_demand.py). Scrolling loads what a reader's scrolling loads
+    (lazy figures, fonts); the style added last renders every block at once, as it is
+    when the reader reaches it, so that axe-core checks all of them (not only the
+    first screen) and the full-page screenshot shows the whole page."""
+    page.evaluate(
+        """async () => {
+            const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+                window.scrollTo(0, y);
+                await frame();
+            }
+            window.scrollTo(0, 0);
+            await frame();
+        }"""
+    )
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
 def describe_node(node: dict) -> str:
     """Where a violation is, and for contrast the colours axe measured."""
     where = ", ".join(map(str, node["target"]))
@@ -226,8 +249,9 @@ def dark_palette_violations(browser, site: RunningSite, path: str) -> tuple[Page
     try:
         page.goto(visit.url, wait_until="load")
         wait_for_math(page)
-        page.locator('form[data-md-component="palette"] label:visible').first.click()
+        page.locator("form[data-md-palette] label:visible").first.click()
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        render_all(page)
         options = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
         return visit, serious_violations(Axe().run(page, options=options))
     finally:
@@ -241,10 +265,13 @@ def visit_page(browser, site: RunningSite, path: str, screenshot: Path) -> PageV
         response = page.goto(visit.url, wait_until="load")
         visit.status = response.status if response else None
         wait_for_math(page)
-        visit.math = page.evaluate(MATH_REPORT)
+        # Photographing scrolls the sampled formulas into view: a long chapter renders
+        # its blocks, and so loads the math fonts, only near the viewport.
         visit.blank_formulas = photograph_formulas(page)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        visit.math = page.evaluate(MATH_REPORT)
         visit.images = page.evaluate(IMAGES_REPORT)
-        page.evaluate("window.scrollTo(0, 0)")
+        render_all(page)
         visit.axe_violations = serious_violations(Axe().run(page))
         page.screenshot(path=str(screenshot), full_page=True, animations="disabled")
         visit.screenshot = screenshot
