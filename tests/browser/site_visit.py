@@ -249,7 +249,7 @@ def dark_palette_violations(browser, site: RunningSite, path: str) -> tuple[Page
     try:
         page.goto(visit.url, wait_until="load")
         wait_for_math(page)
-        page.locator("form[data-md-palette] label:visible").first.click()
+        page.locator('form[data-md-component="palette"] label:visible').first.click()
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
         render_all(page)
         options = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
