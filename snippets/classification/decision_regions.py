@@ -11,7 +11,7 @@ from torch import nn
 
 SEED = 0
 rng = np.random.default_rng(SEED)
-torch.set_num_threads(1)  # tiny operations: one thread is faster (see Part 3)
+torch.set_num_threads(1)  # tiny operations: one thread is faster (see Part 3a)
 
 
 # --- the data of example 17: these lines are the same in every snippet of Part 4 ---

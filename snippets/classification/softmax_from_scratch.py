@@ -9,7 +9,7 @@ SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
 # Tens of thousands of steps on a tiny model: each operation is too small to be
-# worth splitting across CPU threads (see Part 3). One thread is the fast choice.
+# worth splitting across CPU threads (see Part 3a). One thread is the fast choice.
 torch.set_num_threads(1)
 
 

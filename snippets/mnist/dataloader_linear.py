@@ -40,7 +40,7 @@ class LinearClassifier(nn.Module):
 
 def main():
     torch.manual_seed(SEED)
-    torch.set_num_threads(1)  # a small model: one CPU thread is faster (see Part 3)
+    torch.set_num_threads(1)  # a small model: one CPU thread is faster (see Part 3a)
     mnist = torchvision.datasets.MNIST
     train = mnist(root="data", train=True, download=True, transform=transform)
     test = mnist(root="data", train=False, download=True, transform=transform)

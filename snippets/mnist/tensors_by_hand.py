@@ -12,7 +12,7 @@ from torch import nn
 SEED = 0
 torch.manual_seed(SEED)
 device = "cuda" if torch.cuda.is_available() else "cpu"
-torch.set_num_threads(1)  # small models: one CPU thread is faster (see Part 3)
+torch.set_num_threads(1)  # small models: one CPU thread is faster (see Part 3a)
 
 # No transform: we never ask the dataset for an item, so it never builds a PIL image.
 train = torchvision.datasets.MNIST(root="data", train=True, download=True)
