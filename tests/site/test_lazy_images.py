@@ -1,0 +1,26 @@
+"""docs/hooks/reader.py: figures below the first section load lazily; the first screen's do not."""
+
+import importlib.util
+from pathlib import Path
+
+HOOK = Path(__file__).resolve().parents[2] / "docs" / "hooks" / "reader.py"
+spec = importlib.util.spec_from_file_location("reader", HOOK)
+reader = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(reader)
+
+LAZY = 'loading="lazy" decoding="async"'
+
+
+def test_only_figures_after_the_first_section_heading_are_lazy() -> None:
+    content = '<h1>T</h1><p><img src="top.png"></p><h2 id="a">A</h2><p><img alt="x" src="below.png"></p>'
+    out = reader.lazy_images(content)
+    top, below = out.split('<h2 id="a">')
+    assert LAZY not in top
+    assert f'<img {LAZY} alt="x" src="below.png">' in below
+
+
+def test_a_page_without_sections_and_an_explicit_loading_are_left_alone() -> None:
+    no_sections = '<h1>T</h1><img src="a.png">'
+    assert reader.lazy_images(no_sections) == no_sections
+    eager = '<h2>A</h2><img loading="eager" src="a.png">'
+    assert reader.lazy_images(eager) == eager
