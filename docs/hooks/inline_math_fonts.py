@@ -27,8 +27,10 @@ from fontTools.ttLib import TTFont
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from vendor_assets import mathjax_source
 
-FONTS = Path("node_modules/mathjax/es5/output/chtml/fonts/woff-v2")
+# Inside MathJax (vendor_assets.py): the fonts the CommonHTML output draws with.
+FONTS = Path("output/chtml/fonts/woff-v2")
 STYLESHEET = re.compile(r'(<style class="mathjax-prerendered">)(.*?)(</style>)', re.DOTALL)
 VARIANT = re.compile(r"\.(MJX-TEX|TEX-[A-Z0-9]+) \{\s*font-family: ([^;]+);")
 GLYPH = re.compile(r'mjx-c\.mjx-c[0-9A-F]+(?:\.(TEX-[A-Z0-9]+))?::before \{[^}]*?content: "((?:[^"\\]|\\.)*)"')
@@ -104,7 +106,7 @@ def inline_fonts(css: str, fonts: Path) -> str:
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files) -> str:
-    fonts = Path(config.config_file_path).parent / FONTS
+    fonts = mathjax_source(config) / FONTS
     try:
         return STYLESHEET.sub(lambda match: match[1] + inline_fonts(match[2], fonts) + match[3], content, count=1)
     except PluginError as error:

@@ -24,8 +24,12 @@ MATHJAX_PARTS = (
 )
 
 
+# Where `npm ci` puts MathJax's browser build, relative to the repository root.
+MATHJAX = Path("node_modules/mathjax/es5")
+
+
 def mathjax_source(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "node_modules" / "mathjax" / "es5"
+    return Path(config.config_file_path).parent / MATHJAX
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -1,23 +1,19 @@
 """docs/hooks/inline_math_fonts.py: a page's math fonts hold its glyphs, inline; no font file is asked for."""
 
 import base64
-import importlib.util
 import io
 import os
 import re
 from pathlib import Path
 
+import inline_math_fonts
 import pytest
 from fontTools.ttLib import TTFont
 from mkdocs.exceptions import PluginError
+from vendor_assets import MATHJAX
 
 ROOT = Path(__file__).resolve().parents[2]
-HOOK = ROOT / "docs" / "hooks" / "inline_math_fonts.py"
-spec = importlib.util.spec_from_file_location("inline_math_fonts", HOOK)
-inline_math_fonts = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(inline_math_fonts)
-
-FONTS = ROOT / inline_math_fonts.FONTS
+FONTS = ROOT / MATHJAX / inline_math_fonts.FONTS
 SITE_DIR = Path(os.environ.get("SITE_DIR", ROOT / "site"))
 URL = "../assets/vendor/mathjax/output/chtml/fonts/woff-v2"
 
@@ -75,9 +71,10 @@ def test_a_glyph_no_font_holds_fails_with_its_code_point() -> None:
 
 def test_built_pages_ask_for_no_math_font() -> None:
     """After `mkdocs build`: every page typeset at build time carries its fonts inline."""
+    if not (SITE_DIR / "sitemap.xml").is_file():
+        pytest.fail(f"No built site in {SITE_DIR}: run `nox -s docs` (or `mkdocs build`) first.")
     pages = [path for path in SITE_DIR.glob("*/index.html") if "mathjax-prerendered" in path.read_text("utf-8")]
-    if not pages:
-        pytest.skip(f"no built site with prerendered math in {SITE_DIR}")
+    assert pages, "no page has the stylesheet prerender_math.py writes: the check would see nothing"
     asking = [
         str(path.relative_to(SITE_DIR)) for path in pages if re.search(r"MathJax_[\w-]+\.woff", path.read_text("utf-8"))
     ]

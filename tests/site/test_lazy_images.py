@@ -1,12 +1,6 @@
 """docs/hooks/reader.py: figures below the first section load lazily; the first screen's do not."""
 
-import importlib.util
-from pathlib import Path
-
-HOOK = Path(__file__).resolve().parents[2] / "docs" / "hooks" / "reader.py"
-spec = importlib.util.spec_from_file_location("reader", HOOK)
-reader = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(reader)
+import reader
 
 LAZY = 'loading="lazy" decoding="async"'
 

@@ -1,15 +1,10 @@
 """docs/hooks/render_on_demand.py: fewer elements, the same code; long pages only get the marker."""
 
 import html
-import importlib.util
 import re
-from pathlib import Path
 from types import SimpleNamespace
 
-HOOK = Path(__file__).resolve().parents[2] / "docs" / "hooks" / "render_on_demand.py"
-spec = importlib.util.spec_from_file_location("render_on_demand", HOOK)
-render_on_demand = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(render_on_demand)
+import render_on_demand
 
 # What pymdownx.highlight writes for two lines, the second highlighted (hl_lines).
 BLOCK = (
