@@ -12,6 +12,10 @@ from torch import nn
 
 # Training times depend on the machine, so the checker ignores them:
 # output-check: volatile=[\d.]+ s\b
+# Float rounding differs a little between CPUs, and 1,570 Adam steps amplify it: the
+# MLP's accuracies differ in the fourth decimal (a few of 10,000 images) between
+# machines, so the checker allows 0.002:
+# output-check: atol=0.002
 
 SEED = 0
 device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -99,9 +103,7 @@ matrix = confusion_matrix(y_test.numpy(), best_on_test.numpy())
 mistakes = matrix.copy()
 np.fill_diagonal(mistakes, 0)  # keep only the off-diagonal counts
 true_digit, read_as = divmod(int(mistakes.argmax()), 10)  # row, column
-count, total = mistakes[true_digit, read_as], matrix[true_digit].sum()
 print(f"{best_name}: most frequent mistake: {true_digit} read as {read_as}")
-print(f"  ({count} of the {total} test images of a {true_digit})")
 
 fig, ax = plt.subplots(figsize=(6.5, 5.5))
 display = ConfusionMatrixDisplay(matrix, display_labels=range(10))

@@ -3,6 +3,8 @@
 Each line is split into numbers and the text between them:
 - text must match exactly, except trailing whitespace and runs of spaces, which
   count as one (a wider number may shift a table's columns);
+- a number may group its thousands with commas (`6,482.3`, `10,000`): it is one
+  number, and its grouping must match;
 - integers must match exactly;
 - floats (a decimal point or an exponent) must satisfy
   |actual - recorded| <= atol + rtol * |recorded|, so float noise in the last
@@ -18,7 +20,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?!\w)(?!\.\d)")
+NUMBER = re.compile(
+    r"(?<![\w.])[-+]?"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.\d*|\.\d+|\d+)"  # grouped thousands first: 6,482.3 is one number
+    r"(?:[eE][-+]?\d+)?(?!\w)(?!\.\d)"
+)
 SPACES = re.compile(r"[ \t]+")
 VOLATILE_MARK = "<volatile>"
 
@@ -34,6 +40,15 @@ class Tolerance:
 
 def _is_float(token: str) -> bool:
     return any(mark in token for mark in ".eE")
+
+
+def _kind(token: str) -> tuple[bool, bool]:
+    """Float or integer, thousands grouped or not: numbers of different kinds never match."""
+    return _is_float(token), "," in token
+
+
+def _value(token: str) -> float:
+    return float(token.replace(",", ""))
 
 
 def _split(line: str, volatile: Sequence[re.Pattern[str]]) -> tuple[list[str], list[str]]:
@@ -53,15 +68,15 @@ def _line_difference(
     if recorded_text != actual_text or len(recorded_numbers) != len(actual_numbers):
         return "the text differs"
     for want, got in zip(recorded_numbers, actual_numbers):
-        if _is_float(want) != _is_float(got):
+        if _kind(want) != _kind(got):
             return f"{got} is not the same kind of number as {want}"
         if not _is_float(want):
-            if int(want) != int(got):
+            if _value(want) != _value(got):
                 return f"integer {got} != recorded {want} (integers must match exactly)"
-        elif not tolerance.accepts(float(want), float(got)):
-            allowed = tolerance.atol + tolerance.rtol * abs(float(want))
+        elif not tolerance.accepts(_value(want), _value(got)):
+            allowed = tolerance.atol + tolerance.rtol * abs(_value(want))
             return (
-                f"{got} differs from recorded {want} by {abs(float(got) - float(want)):.3g}, "
+                f"{got} differs from recorded {want} by {abs(_value(got) - _value(want)):.3g}, "
                 f"more than the tolerance {allowed:.3g} (rtol={tolerance.rtol:g}, atol={tolerance.atol:g})"
             )
     return None

@@ -19,6 +19,8 @@ DEFAULT = Tolerance(DEFAULT_RTOL, DEFAULT_ATOL)
         ("accuracy 0.98600", "accuracy 0.98605"),
         ("a   b  1.5", "a b 1.5"),  # column alignment may move
         ("trailing spaces   ", "trailing spaces"),
+        ("RMSE 6,482.31", "RMSE 6,482.32"),  # thousands grouped: one float, noise passes
+        ("weights 0.5,0.25", "weights 0.5,0.25"),  # a comma between floats is text
     ],
 )
 def test_outputs_that_agree(recorded: str, actual: str) -> None:
@@ -36,6 +38,9 @@ def test_outputs_that_agree(recorded: str, actual: str) -> None:
         ("a\nb", "a", "1 lines printed, 2 recorded"),
         ("a", "a\nb", "2 lines printed, 1 recorded"),
         ("x1 = 3", "x2 = 3", "the text differs"),  # digits inside a name are text
+        ("images: 10,000", "images: 10,001", "integer 10,001 != recorded 10,000"),
+        ("RMSE 6,482.3", "RMSE 5,980.1", "5,980.1 differs from recorded 6,482.3"),
+        ("images: 10,000", "images: 10000", "not the same kind of number"),
     ],
 )
 def test_outputs_that_differ(recorded: str, actual: str, reason: str) -> None:
@@ -50,6 +55,13 @@ def test_mismatch_names_the_line() -> None:
 def test_a_snippet_can_loosen_its_tolerance() -> None:
     assert find_mismatch("acc 0.950", "acc 0.955", DEFAULT) is not None
     assert find_mismatch("acc 0.950", "acc 0.955", Tolerance(rtol=0.01, atol=0)) is None
+
+
+def test_a_tolerance_covers_the_whole_of_a_grouped_number() -> None:
+    # 6,482.3 -> 5,980.1 is 7.7 %: were the comma a separator, "6" and "482.3" would be
+    # compared apart and the tolerance would miss the thousands.
+    assert find_mismatch("RMSE 6,482.3", "RMSE 5,980.1", Tolerance(rtol=0.1, atol=0)) is None
+    assert find_mismatch("RMSE 6,482.3", "RMSE 5,480.1", Tolerance(rtol=0.1, atol=0)) is not None
 
 
 def test_volatile_text_is_not_compared_but_the_rest_is() -> None:
