@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from serve_site import page_paths
@@ -29,6 +30,23 @@ def page_html(path: str) -> str:
 def math_pages() -> list[str]:
     """Pages whose built HTML holds formulas, in sitemap order."""
     return [path for path in site_pages() if 'class="arithmatex"' in page_html(path)]
+
+
+# A link in a page's text to a section of another page of the site: "../other/#section".
+SECTION_LINK = re.compile(r'<a href="\.\./(?P<page>[\w-]+/)#(?P<section>[\w-]+)"')
+
+
+def deepest_section_link() -> tuple[str, str, str] | None:
+    """(page, target page, section) for the chapter link whose section lies deepest in its page
+    (by its place in the page's HTML); None if no chapter links into another page's section."""
+    found = []
+    for page in math_pages():
+        for match in SECTION_LINK.finditer(page_html(page)):
+            target_html = page_html(match["page"])
+            place = target_html.find(f'id="{match["section"]}"')
+            if place > 0:
+                found.append((place / len(target_html), page, match["page"], match["section"]))
+    return max(found)[1:] if found else None
 
 
 def chromium_executable() -> str | None:

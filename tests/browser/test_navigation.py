@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from built_site import math_pages, site_pages
+from built_site import deepest_section_link, math_pages, site_pages
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from site_visit import MATH_REPORT, PageVisit, new_page, photograph_formulas, typeset_count, wait_for_math
 
 
@@ -63,6 +64,81 @@ def test_math_typesets_again_after_instant_navigation(site, browser) -> None:
         context.close()
     assert not visit.external_requests, visit.external_requests
     assert not visit.failed_requests, visit.failed_requests
+    assert not visit.console_errors, visit.console_errors
+
+
+# Where a section heading must come to rest after a jump: below the sticky header, in
+# the top third of the window, or anywhere on screen when the page is scrolled to its end.
+SECTION_IN_VIEW = """(id) => {
+    const heading = document.getElementById(id);
+    if (heading === null) return false;
+    const top = heading.getBoundingClientRect().top;
+    const atEnd = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+    const below = document.querySelector(".md-header").getBoundingClientRect().bottom;
+    return top >= below && top <= (atEnd ? innerHeight - heading.offsetHeight : innerHeight / 3);
+}"""
+
+
+def assert_lands_on(page, section: str, settle_ms: int) -> None:
+    """The heading comes into view, and is still there `settle_ms` later (late layout done)."""
+    try:
+        page.wait_for_function(SECTION_IN_VIEW, arg=section, timeout=5_000)
+        page.wait_for_timeout(settle_ms)
+        landed = page.evaluate(SECTION_IN_VIEW, section)
+    except PlaywrightTimeoutError:
+        landed = False
+    top = page.evaluate("id => document.getElementById(id)?.getBoundingClientRect().top", section)
+    assert landed, f"#{section} on {page.url} came to rest {top} px below the window top, not in view under the header"
+    assert page.url.endswith(f"#{section}"), f"the address lost the section: {page.url}"
+
+
+def test_a_link_into_another_page_lands_on_its_section(site, browser) -> None:
+    """Instant navigation to the deepest section a chapter links to, over a slow network while
+    the old page still moves: Material then opened the page at its top."""
+    link = deepest_section_link()
+    if link is None:
+        pytest.skip("no chapter links into another page's section")
+    source, target, section = link
+    visit = PageVisit(path=source, url=site.page(source))
+    context, page = new_page(browser, visit)
+    try:
+        page.goto(visit.url)
+        wait_for_math(page)
+        anchor = page.locator(f'article a[href$="/{target}#{section}"]').first  # Material makes hrefs absolute
+        anchor.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        network = context.new_cdp_session(page)
+        network.send("Network.enable")
+        network.send(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": 400, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
+        page.evaluate("setTimeout(() => window.scrollBy(0, 40), 30)")  # a scroll while the page loads
+        anchor.click()
+        wait_for_page(page, site.page(target))
+        assert_lands_on(page, section, settle_ms=1_000)
+    finally:
+        context.close()
+    assert not visit.console_errors, visit.console_errors
+
+
+@pytest.mark.parametrize("chapter", math_pages() or ["(no built site)"])
+def test_each_table_of_contents_entry_lands_on_its_section(site, browser, chapter: str) -> None:
+    """The first jump down a chapter, whose blocks are rendered on demand, lands on the heading."""
+    visit = PageVisit(path=chapter, url=site.page(chapter))
+    context, page = new_page(browser, visit)
+    try:
+        page.goto(visit.url)
+        entries = page.locator(".md-sidebar--secondary a.md-nav__link:visible")
+        sections = [hash_[1:] for hash_ in entries.evaluate_all("links => links.map((link) => link.hash)") if hash_]
+        assert sections, f"no table of contents on {chapter}"
+        for section in sections:
+            page.goto(visit.url)
+            wait_for_math(page)
+            page.locator(f'.md-sidebar--secondary a[href$="#{section}"]:visible').first.click()
+            assert_lands_on(page, section, settle_ms=300)
+    finally:
+        context.close()
     assert not visit.console_errors, visit.console_errors
 
 
