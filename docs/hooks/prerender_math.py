@@ -4,7 +4,8 @@ pymdownx.arithmatex (generic mode) leaves `<span class="arithmatex">\\(...\\)</s
 `<div class="arithmatex">\\[...\\]</div>` in each page. This hook sends their TeX to
 MathJax running in Node (docs/hooks/render_math.js, one process per build) and puts
 the CommonHTML it returns in their place, with the page's MathJax stylesheet (its
-fonts served from assets/vendor/mathjax/). A reader's browser then has nothing to
+fonts on assets/vendor/mathjax/, until inline_math_fonts.py puts the glyphs the page
+draws into the stylesheet itself). A reader's browser then has nothing to
 typeset: formulas are there with the first paint, nothing shifts when they appear,
 and no MathJax script runs on a chapter (docs/javascripts/mathjax.js still typesets
 what the build could not: the notebook pages' Markdown cells).

@@ -10,8 +10,10 @@ screen (CSS `content-visibility: auto`, docs/stylesheets/extra.css):
   spans of the same kind merge: the same text in the same colours, in fewer
   elements;
 - a page with many elements gets a marker (`<div class="md-render-on-demand"
-  hidden>`) after its title; every block after it (except those holding code)
-  is rendered only near the viewport. Short pages (the home page) are left as they are.
+  hidden>`) after its title; every block after it is rendered only near the
+  viewport (Material's `content.lazy` feature, mkdocs.yml, waits as well: it sets
+  a code block up when the block comes into view). Short pages (the home page)
+  are left as they are.
 
 Notebook pages (mkdocs-jupyter) are left alone.
 """
