@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from built_site import deepest_section_link, math_pages, site_pages
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from site_visit import MATH_REPORT, PageVisit, new_page, photograph_formulas, typeset_count, wait_for_math
+from site_visit import MATH_REPORT, VIEWPORT, PageVisit, new_page, photograph_formulas, typeset_count, wait_for_math
 
 
 def math_problems(page) -> list[str]:
@@ -92,9 +92,23 @@ def assert_lands_on(page, section: str, settle_ms: int) -> None:
     assert page.url.endswith(f"#{section}"), f"the address lost the section: {page.url}"
 
 
+def click_over_a_slow_network(context, page, link) -> None:
+    """Click `link` while every request takes 400 ms and the old page scrolls during the load:
+    Material then took the old page's late history state for a back-button return."""
+    link.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    network = context.new_cdp_session(page)
+    network.send("Network.enable")
+    network.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 400, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page.evaluate("setTimeout(() => window.scrollBy(0, 40), 30)")
+    link.click()
+
+
 def test_a_link_into_another_page_lands_on_its_section(site, browser) -> None:
-    """Instant navigation to the deepest section a chapter links to, over a slow network while
-    the old page still moves: Material then opened the page at its top."""
+    """Instant navigation to the deepest section a chapter links to, over a slow network."""
     link = deepest_section_link()
     if link is None:
         pytest.skip("no chapter links into another page's section")
@@ -105,18 +119,37 @@ def test_a_link_into_another_page_lands_on_its_section(site, browser) -> None:
         page.goto(visit.url)
         wait_for_math(page)
         anchor = page.locator(f'article a[href$="/{target}#{section}"]').first  # Material makes hrefs absolute
-        anchor.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
-        network = context.new_cdp_session(page)
-        network.send("Network.enable")
-        network.send(
-            "Network.emulateNetworkConditions",
-            {"offline": False, "latency": 400, "downloadThroughput": -1, "uploadThroughput": -1},
-        )
-        page.evaluate("setTimeout(() => window.scrollBy(0, 40), 30)")  # a scroll while the page loads
-        anchor.click()
+        click_over_a_slow_network(context, page, anchor)
         wait_for_page(page, site.page(target))
         assert_lands_on(page, section, settle_ms=1_000)
+    finally:
+        context.close()
+    assert not visit.console_errors, visit.console_errors
+
+
+def test_a_link_to_another_page_opens_it_at_its_top(site, browser) -> None:
+    """From well into a chapter, the navigation link to another one, over a slow network: the
+    new page at its top, and its address without the old page's section (navigation.tracking's)."""
+    pages = math_pages()
+    if len(pages) < 2:
+        pytest.skip("fewer than two chapters in the built site")
+    source, target = pages[-1], pages[0]
+    visit = PageVisit(path=source, url=site.page(source))
+    context, page = new_page(browser, visit)
+    try:
+        page.goto(visit.url)
+        wait_for_math(page)
+        page.mouse.move(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
+        page.mouse.wheel(0, 3_000)  # a reader well into the chapter
+        page.wait_for_timeout(800)
+        navigation_link = page.locator(f'.md-sidebar--primary a[href$="/{target}"]:visible').first
+        click_over_a_slow_network(context, page, navigation_link)
+        page.wait_for_url(site.page(target))
+        wait_for_math(page, 1)
+        page.wait_for_timeout(1_000)
+        offset = page.evaluate("window.scrollY")
+        assert offset == 0, f"{target} opened {offset} px down instead of at its top ({page.url})"
+        assert page.url == site.page(target), f"the address took a section of the page left: {page.url}"
     finally:
         context.close()
     assert not visit.console_errors, visit.console_errors
