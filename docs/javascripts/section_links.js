@@ -1,12 +1,12 @@
 // Every way into a page lands where it should: a table-of-contents entry or a link on
-// its section, a link to another page at that page's top, an address with "#" on its
-// section. (The back button is Material's: it restores the offset it recorded.)
+// its section, a link to another page at that page's top, the back and forward buttons
+// where the reader was, an address with "#" on its section.
 //
 // - Blocks rendered on demand (docs/hooks/render_on_demand.py) stand in at a guessed
 //   height until they come near the screen. A jump far down a page is computed with
 //   those guesses; then the blocks around the section render at their real heights
-//   and the section moves, as far as under the header. So before a jump the page
-//   renders all its blocks (class md-render-all), and the jump is exact.
+//   and the section moves, as far as under the header. So before a jump, or a return
+//   to an offset, the page renders all its blocks (class md-render-all).
 // - Material's instant navigation scrolls a new page to its section (or its top)
 //   unless the new history entry already holds a state, which it takes for a return
 //   by the back button and restores the state's offset. But the old page keeps
@@ -15,7 +15,9 @@
 //   just before or during the load sent the new page to the old one's offset or to
 //   its top. So the address of each link clicked to a page of the site is noted, and
 //   once Material has shown that page (it may also reload the page shown for a link
-//   to one of its sections), the address is restored and the page placed.
+//   to one of its sections), the address is restored and the page placed. The back
+//   and forward buttons meet the same race the other way round: the state and address
+//   of the entry returned to are noted when it is popped, and restored in the same way.
 //
 // A jump is a click on a same-page link (not in the document, so Material's link
 // handling never sees it), as Material makes it: it sets :target and honours the
@@ -27,6 +29,11 @@
   const RENDER_ALL = "md-render-all";
   let pageLinkFollowed = null; // the address of the last link clicked to a page of this site
   let pagesShown = 0;
+  let returnedTo = null; // the entry the back or forward button returned to: its state and address
+
+  window.addEventListener("popstate", () => {
+    returnedTo = { state: history.state, address: location.href };
+  });
 
   function renderAllBlocks() {
     document.querySelector(".md-content .md-typeset")?.classList.add(RENDER_ALL);
@@ -60,6 +67,8 @@
   document$.subscribe(() => {
     const followed = pageLinkFollowed === null ? null : new URL(pageLinkFollowed);
     pageLinkFollowed = null;
+    const returned = returnedTo;
+    returnedTo = null;
     const firstPage = ++pagesShown === 1;
     if (followed !== null && followed.pathname === location.pathname) {
       history.replaceState(null, "", followed); // a page reached by a link has no state yet
@@ -67,6 +76,12 @@
       else window.scrollTo(0, 0);
     } else if (firstPage && section(location.hash) !== null) {
       jumpTo(location.hash);
+    } else if (returned !== null && new URL(returned.address).pathname === location.pathname) {
+      history.replaceState(returned.state, "", returned.address);
+      if (typeof returned.state?.y === "number") {
+        renderAllBlocks();
+        window.scrollTo(0, returned.state.y);
+      }
     }
   });
 })();

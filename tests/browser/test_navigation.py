@@ -155,6 +155,40 @@ def test_a_link_to_another_page_opens_it_at_its_top(site, browser) -> None:
     assert not visit.console_errors, visit.console_errors
 
 
+def test_the_back_button_returns_to_the_same_place(site, browser) -> None:
+    """Deep into a chapter (a jump, then a scroll), to another chapter and back: the same
+    heading at the same height, the same address."""
+    link = deepest_section_link()
+    if link is None:
+        pytest.skip("no chapter links into another page's section")
+    source, chapter, section = link
+    visit = PageVisit(path=chapter, url=site.page(chapter))
+    context, page = new_page(browser, visit)
+    where = "id => [document.getElementById(id).getBoundingClientRect().top, location.href]"
+    try:
+        page.goto(visit.url)
+        wait_for_math(page)
+        page.locator(f'.md-sidebar--secondary a[href$="#{section}"]:visible').first.click()
+        assert_lands_on(page, section, settle_ms=300)
+        page.mouse.move(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
+        page.mouse.wheel(0, 300)  # reading on
+        page.wait_for_timeout(800)
+        before = page.evaluate(where, section)
+        page.locator(f'.md-sidebar--primary a[href$="/{source}"]:visible').first.click()
+        wait_for_page(page, site.page(source))
+        page.wait_for_timeout(800)
+        page.go_back()
+        wait_for_page(page, site.page(chapter))
+        page.wait_for_timeout(1_000)
+        after = page.evaluate(where, section)
+    finally:
+        context.close()
+    moved = f"#{section} was {before[0]:.0f} px below the window top, back it is {after[0]:.0f}"
+    assert abs(after[0] - before[0]) <= 2, moved
+    assert after[1] == before[1], f"the address was {before[1]}, back it is {after[1]}"
+    assert not visit.console_errors, visit.console_errors
+
+
 @pytest.mark.parametrize("chapter", math_pages() or ["(no built site)"])
 def test_each_table_of_contents_entry_lands_on_its_section(site, browser, chapter: str) -> None:
     """The first jump down a chapter, whose blocks are rendered on demand, lands on the heading."""
