@@ -92,6 +92,15 @@ def assert_lands_on(page, section: str, settle_ms: int) -> None:
     assert page.url.endswith(f"#{section}"), f"the address lost the section: {page.url}"
 
 
+@pytest.fixture
+def section_link() -> tuple[str, str, str]:
+    """(page, target page, section): the chapter link whose section lies deepest in its page."""
+    link = deepest_section_link()
+    if link is None:
+        pytest.skip("no chapter links into another page's section")
+    return link
+
+
 def click_over_a_slow_network(context, page, link) -> None:
     """Click `link` while every request takes 400 ms and the old page scrolls during the load:
     Material then took the old page's late history state for a back-button return."""
@@ -107,12 +116,9 @@ def click_over_a_slow_network(context, page, link) -> None:
     link.click()
 
 
-def test_a_link_into_another_page_lands_on_its_section(site, browser) -> None:
+def test_a_link_into_another_page_lands_on_its_section(site, browser, section_link) -> None:
     """Instant navigation to the deepest section a chapter links to, over a slow network."""
-    link = deepest_section_link()
-    if link is None:
-        pytest.skip("no chapter links into another page's section")
-    source, target, section = link
+    source, target, section = section_link
     visit = PageVisit(path=source, url=site.page(source))
     context, page = new_page(browser, visit)
     try:
@@ -155,13 +161,10 @@ def test_a_link_to_another_page_opens_it_at_its_top(site, browser) -> None:
     assert not visit.console_errors, visit.console_errors
 
 
-def test_the_back_button_returns_to_the_same_place(site, browser) -> None:
+def test_the_back_button_returns_to_the_same_place(site, browser, section_link) -> None:
     """Deep into a chapter (a jump, then a scroll), to another chapter and back: the same
     heading at the same height, the same address."""
-    link = deepest_section_link()
-    if link is None:
-        pytest.skip("no chapter links into another page's section")
-    source, chapter, section = link
+    source, chapter, section = section_link
     visit = PageVisit(path=chapter, url=site.page(chapter))
     context, page = new_page(browser, visit)
     where = "id => [document.getElementById(id).getBoundingClientRect().top, location.href]"
