@@ -102,9 +102,9 @@ def determinism(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Unit tests of the snippet infrastructure and the README's runnable code blocks."""
+    """Unit tests of the infrastructure, the numbers in prose (cited, not typed), the README's code blocks."""
     install(session, "book", "test")
-    session.run("pytest", "tests/unit", "tests/test_notebooks.py", *session.posargs)
+    session.run("pytest", "tests/unit", "tests/test_notebooks.py", "tests/test_prose_numbers.py", *session.posargs)
     session.run("pytest", "--codeblocks", "README.md", "docs/")
 
 

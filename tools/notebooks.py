@@ -28,6 +28,8 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "docs" / "hooks"))  # the citation syntax is the site hook's own
+from cited_values import CitationError, substitute  # noqa: E402
 DOCS = ROOT / "docs"
 NOTEBOOKS = DOCS / "notebooks"
 # Folders under docs/ that hold no pages.
@@ -202,7 +204,11 @@ def build_notebook(chapter: Chapter, chapter_pages: set[Path]) -> nbformat.Noteb
         )
     ]
     last_code = None  # the code cell an output include belongs to
-    for kind, content, _info in blocks(chapter.page.read_text(encoding="utf-8")):
+    try:
+        page = substitute(chapter.page.read_text(encoding="utf-8"), ROOT)
+    except CitationError as error:
+        raise CitationError(f"{page_name}: {error}") from error
+    for kind, content, _info in blocks(page):
         if kind == "markdown":
             markdown = convert_markdown(content, chapter.page, chapter_pages)
             if markdown.strip():
@@ -271,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return run(args.check)
-    except MissingInclude as error:
+    except (MissingInclude, CitationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

@@ -1,0 +1,37 @@
+"""Every number a chapter states is cited from a recorded output or is a constant of its code.
+
+The list of unbacked numbers must be empty: a result typed into a sentence drifts
+from the output box below it the day the snippet changes. Cite it instead,
+`{{ snippets/<chapter>/<name>.out "label" 2sig }}` (docs/hooks/cited_values.py).
+A citation whose output no longer has its label fails here as in the site build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cited_values import CitationError, substitute
+from prose_numbers import unbacked_numbers
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ("execution-report.md",)
+PAGES = sorted(page for page in (ROOT / "docs").glob("*.md") if page.name not in GENERATED)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.stem)
+def test_every_citation_resolves(page: Path) -> None:
+    try:
+        substitute(page.read_text(encoding="utf-8"), ROOT)
+    except CitationError as error:
+        pytest.fail(f"docs/{page.name}: {error}", pytrace=False)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.stem)
+def test_no_number_in_prose_is_typed_by_hand(page: Path) -> None:
+    unbacked = unbacked_numbers(page, ROOT)
+    assert not unbacked, (
+        f"{len(unbacked)} number(s) in docs/{page.name} are neither cited from a recorded output "
+        "nor constants of the code the page shows; cite them "
+        '({{ snippets/<chapter>/<name>.out "label" format }}) or reword:\n' + "\n".join(map(str, unbacked))
+    )
