@@ -38,7 +38,8 @@ def share_alive():
 
 
 print(f"before training: {share_alive():.0%} of the predictions are above zero")
-for epoch in range(1, 101):
+EPOCHS = 100
+for epoch in range(1, EPOCHS + 1):
     order = torch.randperm(n)  # shuffle, then slice minibatches of 50
     for start in range(0, n, 50):
         rows = order[start : start + 50]

@@ -40,7 +40,10 @@ model = nn.Linear(4, 1)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.005)  # as in example 13
 
-for epoch in range(1, 101):
+EPOCHS = 100
+losses = {}  # the loss on all data after epochs 10, 20, ..., 100
+total_updates = 0
+for epoch in range(1, EPOCHS + 1):
     batches = rows = 0
     for xb, yb in loader:  # one epoch: every row once, in a new order
         optimizer.zero_grad()
@@ -49,9 +52,12 @@ for epoch in range(1, 101):
         optimizer.step()
         batches += 1
         rows += len(xb)
+    total_updates += batches
     if epoch == 1 or epoch % 10 == 0:  # a line every 10 epochs keeps the output short
         with torch.no_grad():  # judge the model on all the data, not on the last batch
             full_loss = loss_fn(model(x), y).item()
+        if epoch % 10 == 0:
+            losses[epoch] = full_loss
         print(
             f"epoch {epoch:3d}: {batches} updates over {rows:,} rows, "
             f"loss on all data {full_loss:.2e}, bias {model.bias.item():.4f}"
@@ -61,3 +67,6 @@ w = model.weight.detach().numpy().ravel()
 for i, (learned, true) in enumerate(zip(w, true_weights), start=1):
     print(f"w{i}: learned {learned:.4f}, true {true:.2f}")
 print(f"b : learned {model.bias.item():.4f}, true {true_bias:.2f}")
+print(f"{EPOCHS} epochs: {total_updates:,} updates in all")
+factors = [losses[epoch] / losses[epoch + 10] for epoch in range(10, EPOCHS, 10)]
+print(f"loss divided per 10 epochs, from epoch 10 on: between {min(factors):.1f} and {max(factors):.1f}")

@@ -40,12 +40,14 @@ loss_fn = nn.MSELoss()
 # steeper (predictions now move by the sum of four inputs), and 0.01 diverges.
 optimizer = torch.optim.SGD(model.parameters(), lr=0.005)
 
+checkpoints = []  # the loss every 1,000 iterations
 for iteration in range(8_001):
     optimizer.zero_grad()
     loss = loss_fn(model(x), y)
     loss.backward()
     optimizer.step()
     if iteration % 1_000 == 0:
+        checkpoints.append(loss.item())
         print(f"iteration {iteration:5d}  loss {loss.item():.6f}")
 
 w = model.linear.weight.detach().numpy().ravel()
@@ -53,3 +55,17 @@ b = model.linear.bias.item()
 for i, (learned, true) in enumerate(zip(w, true_weights), start=1):
     print(f"w{i}: learned {learned:.4f}, true {true:.2f}")
 print(f"b : learned {b:.4f}, true {true_bias:.2f}")
+
+# How much each 1,000 iterations divide the loss by, from iteration 1,000 on.
+factors = [before / after for before, after in zip(checkpoints[1:], checkpoints[2:])]
+print(f"loss divided per 1,000 iterations: between {min(factors):.3f} and {max(factors):.3f}")
+
+# The curvature of the loss along each direction depends on the data alone: the
+# eigenvalues of its second-derivative matrix, 2/n A^T A, where A is x with a
+# column of ones appended (the bias's "input").
+a = np.hstack([x_np, np.ones((len(x_np), 1))]).astype(np.float64)
+curvatures = np.linalg.eigvalsh(2 * a.T @ a / len(a))  # in ascending order
+steep, flat = curvatures[-1], curvatures[0]
+print(f"curvature: steepest direction {steep:.1f}, flattest {flat:.3f}, ratio {steep / flat:,.0f}")
+print(f"largest learning rate that does not diverge: 2 / {steep:.1f} = {2 / steep:.4f}")
+print(f"per iteration at lr 0.005 the flat direction keeps a factor {1 - 0.005 * flat:.4f}")
