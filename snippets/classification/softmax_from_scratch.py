@@ -32,7 +32,8 @@ x_train, y_train = x[:19_500], y[:19_500]
 x_test, y_test = x[19_500:], y[19_500:]
 # --- end of the shared data ---
 
-# Labels become int64 tensors: cross_entropy wants class indices, not floats.
+# Labels stay int64 class indices, the target cross_entropy takes for one class per
+# row (it also takes float class probabilities of shape (N, 4), for soft labels).
 x_train, y_train = torch.from_numpy(x_train), torch.from_numpy(y_train)
 x_test, y_test = torch.from_numpy(x_test), torch.from_numpy(y_test)
 

@@ -10,10 +10,11 @@ import torchvision
 train = torchvision.datasets.MNIST(root="data", train=True, download=True)
 test = torchvision.datasets.MNIST(root="data", train=False, download=True)
 
-# This chapter trains on the first 10,000 of the 60,000 training images, so every
-# example runs in seconds and prints the same numbers on every machine.
+# This chapter trains on the first 10,000 of MNIST's 60,000 training images, which
+# keeps the examples short and their numbers the same whatever copy of MNIST you have.
+MNIST_TRAINING_IMAGES = 60_000
 train_small = torch.utils.data.Subset(train, range(10_000))
-print(f"training images used: {len(train_small)}")
+print(f"training images used: {len(train_small)} (of the {MNIST_TRAINING_IMAGES:,} in MNIST)")
 print(f"test images:          {len(test)}")
 
 # Indexing a dataset returns one item: a (PIL image, integer label) pair.
@@ -23,7 +24,9 @@ print(f"item type:  ({image_type}, {type(label).__name__})")
 print(f"image size: {image.size} pixels, mode {image.mode!r} (8-bit grey)")
 pixels = np.asarray(image)
 print(f"as array:   shape {pixels.shape}, dtype {pixels.dtype}")
-print(f"pixel values: {pixels.min()} (white) to {pixels.max()} (black)")
+# In Pillow's mode "L", 0 is black and 255 white: MNIST's digits are white strokes
+# on a black background.
+print(f"pixel values: {pixels.min()} (black background) to {pixels.max()} (white stroke)")
 print(f"label of training image 18: {label}")
 
 # How many of each digit? The dataset also keeps all its labels in one tensor,
@@ -31,12 +34,13 @@ print(f"label of training image 18: {label}")
 labels = train.targets[:10_000]
 counts = torch.bincount(labels, minlength=10)
 print("images per digit 0-9:", " ".join(str(int(c)) for c in counts))
+print(f"always answering {int(counts.argmax())}: right on {counts.max() / len(labels):.1%} of these images")
 
 # A grid of the first 32 training digits with their labels.
 fig, axes = plt.subplots(4, 8, figsize=(8, 4.6))
 for i, ax in enumerate(axes.flat):
     img, lab = train_small[i]
-    ax.imshow(img, cmap="gray_r")  # reversed grey map: ink dark on white paper
+    ax.imshow(img, cmap="gray_r")  # reversed grey map: the bright strokes drawn dark on light
     ax.set_title(f"#{i}: {lab}", fontsize=9)  # index in the data set: label
     ax.axis("off")
 fig.suptitle("The first 32 MNIST training images (#index: label)")
