@@ -1,9 +1,11 @@
 """Sessions for checking and building the book.
 
-    nox                      what CI runs: lint, tests, determinism, docs, browser
+    nox                      what CI runs: lint, tests, reader, docs, browser
     nox -s snippets          run every snippet, compare with its recorded output
     nox -s snippets -- --update -k NAME   re-record the snippets matching NAME
     nox -s snippets -- --no-cache (or --clear-cache)   run them afresh, not from the cache
+    nox -s reader            run every snippet as a reader does (`python NAME.py` alone in a folder):
+                             the CPU's defaults and one thread (`-- --kernels all`: seven configurations)
     nox -s determinism       run every snippet twice afresh; fail where the outputs differ
     nox -s docs              the snippet check, `mkdocs build --strict`, every internal link
     nox -s browser           the built site in Chromium: every page (needs docs run first)
@@ -33,15 +35,16 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
-# determinism runs before docs: its first, fresh run fills the snippet cache, so the
-# docs session's check is warm and CI runs the whole suite twice, not three times.
-nox.options.sessions = ["lint", "tests", "determinism", "docs", "browser"]
+nox.options.sessions = ["lint", "tests", "reader", "docs", "browser"]
 
 PYTHON = "3.11"
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 SERVE_ADDRESS = "127.0.0.1:8000"
 BENCHMARK_SNIPPET = Path("snippets/linear_regression/one_feature.py")
 LAST_RUN = Path(".snippet-cache/last-run.json")
+# What `nox` checks a reader gets: the CPU's defaults on every core, and the one configuration
+# furthest from them and from the recorded outputs' kernels (MKL's own, PyTorch's own, one thread).
+READER_KERNELS = "default,aten-default.mkl-auto.threads-1"
 
 
 def install(session: nox.Session, *groups: str) -> None:
@@ -94,6 +97,18 @@ def serve(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def reader(session: nox.Session) -> None:
+    """Run every snippet as a reader does, alone in an empty folder with `python NAME.py`; compare its output.
+
+    Without `--kernels` it runs READER_KERNELS; `-- --kernels default` only the CPU's defaults,
+    `-- --kernels all` seven configurations of CPU kernels and threads (tests/snippet_check/reader.py).
+    """
+    install(session, "book", "torch", "test")
+    kernels = [] if any(arg.startswith("--kernels") for arg in session.posargs) else ["--kernels", READER_KERNELS]
+    session.run("pytest", "tests/test_reader.py", "-n", "auto", *kernels, *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
 def determinism(session: nox.Session) -> None:
     """Run every snippet twice without the cache; fail where the outputs differ beyond tolerance."""
     install(session, "book", "torch", "test")

@@ -5,6 +5,8 @@ only one, or pytest-xdist's controller) collects them and, when any snippet ran,
 writes docs/execution-report.md and .snippet-cache/last-run.json at the end.
 `pytest tests/test_snippets.py -n auto` starts one worker per core, or none when at
 most one snippet lacks a cached run (workers would then cost more than they save).
+`--kernels` chooses the configurations of tests/test_reader.py, whose header says
+which CPU kernels PyTorch really runs under them. Both checks share `mnist_data`.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from snippet_check import mnist_mirror
 from snippet_check import report as execution_report
 from snippet_check.cache import CACHE_FOLDER, SnippetCache, cache_key, data_inputs, snippet_id
 from snippet_check.directives import DirectiveError, parse_settings
+from snippet_check.reader import capability_notes, parse_configurations
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA_ROOT = ROOT / "data"
 RECORDS: list[execution_report.Record] = []
 
 
@@ -42,15 +47,48 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="run each snippet twice without the cache; fail where the outputs differ beyond its tolerance",
     )
+    group.addoption(
+        "--kernels",
+        default="default",
+        help="tests/test_reader.py's configurations: 'default' (the reader's CPU defaults), 'all', or a comma list "
+        "of names such as aten-avx2.mkl-auto.threads-all (see tests/snippet_check/reader.py)",
+    )
 
 
 def is_controller(config: pytest.Config) -> bool:
     return not hasattr(config, "workerinput")  # pytest-xdist gives its workers `workerinput`
 
 
+def runs_test_file(config: pytest.Config, name: str) -> bool:
+    return any(Path(arg.split("::")[0]).name == name for arg in config.args)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    try:
+        parse_configurations(config.getoption("--kernels"))
+    except ValueError as error:
+        raise pytest.UsageError(f"--kernels: {error}") from error
     if is_controller(config) and config.getoption("--clear-cache"):
         SnippetCache(ROOT / CACHE_FOLDER).clear()
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    if not (is_controller(config) and runs_test_file(config, "test_reader.py")):
+        return []
+    configurations = parse_configurations(config.getoption("--kernels"))
+    return [f"reader configurations: {', '.join(c.name for c in configurations)}", *capability_notes(configurations)]
+
+
+@pytest.fixture(scope="session")
+def mnist_data() -> Path:
+    """MNIST in data/MNIST/raw: copied from MNIST_MIRROR, already there, or downloaded now."""
+    with mnist_mirror.exclusive(DATA_ROOT):  # parallel workers prepare it one at a time
+        mnist_mirror.prepare(DATA_ROOT)
+        if not mnist_mirror.has_mnist(DATA_ROOT):
+            if not mnist_mirror.download_reachable():
+                pytest.fail(mnist_mirror.missing_data_message(DATA_ROOT.relative_to(ROOT)), pytrace=False)
+            mnist_mirror.download(DATA_ROOT)
+    return DATA_ROOT
 
 
 def snippets_without_cached_run() -> int:
@@ -69,7 +107,7 @@ def snippets_without_cached_run() -> int:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    checks_snippets = any(Path(arg.split("::")[0]).name == "test_snippets.py" for arg in config.args)
+    checks_snippets = runs_test_file(config, "test_snippets.py")
     fresh = any(config.getoption(name) for name in ("--no-cache", "--clear-cache", "--determinism"))
     if checks_snippets and not fresh and snippets_without_cached_run() <= 1:
         return 0

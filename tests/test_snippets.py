@@ -12,26 +12,21 @@ With pytest-xdist (`-n auto`) snippets run side by side, the cores shared out.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
-import shutil
-import socket
 from pathlib import Path
 
 import pytest
-from snippet_check import mnist_mirror
 from snippet_check.cache import CACHE_FOLDER, MNIST_MARK, SnippetCache, cache_key, data_inputs, snippet_id
-from snippet_check.compare import Tolerance, find_mismatch, unified_diff
 from snippet_check.cores import share_cores
 from snippet_check.directives import CheckSettings, parse_settings
 from snippet_check.report import Record
 from snippet_check.runner import SnippetRun, run_snippet
+from snippet_check.verdict import drift, failure_of_run, output_of, unmet_requirements
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 FIGURES = ROOT / "docs" / "figures"
-DATA_ROOT = ROOT / "data"
 ALL_SNIPPETS = sorted(SNIPPETS.rglob("*.py"))
 CACHE = SnippetCache(ROOT / CACHE_FOLDER)
 
@@ -60,63 +55,6 @@ def remove_figures(figure_dir: Path, stem: str) -> None:
             stale.unlink()
 
 
-def unmet_requirements(requires: tuple[str, ...]) -> list[str]:
-    """Requirements of the form `module`, `program:NAME` or `host:NAME` not met here."""
-    unmet = []
-    for requirement in requires:
-        kind, _, name = requirement.rpartition(":")
-        if kind == "host":
-            try:
-                socket.create_connection((name, 443), timeout=3).close()
-            except OSError:
-                unmet.append(f"host {name} unreachable")
-        elif kind == "program":
-            if shutil.which(name) is None:
-                unmet.append(f"program {name} not installed")
-        elif importlib.util.find_spec(name) is None:
-            unmet.append(f"module {name} not installed")
-    return unmet
-
-
-@pytest.fixture(scope="session")
-def mnist_data() -> Path:
-    """MNIST in data/MNIST/raw: copied from MNIST_MIRROR, already there, or downloaded now."""
-    with mnist_mirror.exclusive(DATA_ROOT):  # parallel workers prepare it one at a time
-        mnist_mirror.prepare(DATA_ROOT)
-        if not mnist_mirror.has_mnist(DATA_ROOT):
-            if not mnist_mirror.download_reachable():
-                pytest.fail(mnist_mirror.missing_data_message(DATA_ROOT.relative_to(ROOT)), pytrace=False)
-            mnist_mirror.download(DATA_ROOT)
-    return DATA_ROOT
-
-
-def output_of(run: SnippetRun, settings: CheckSettings) -> str:
-    """What the page shows: stdout, then the expected exception if the snippet demonstrates one."""
-    if settings.raises and run.exception:
-        return run.stdout + run.exception.as_output_line()
-    return run.stdout
-
-
-def failure_of_run(snippet: Path, run: SnippetRun, settings: CheckSettings) -> str | None:
-    """Why this run cannot be compared (timeout, crash, wrong or missing exception)."""
-    name = relative(snippet)
-    stderr_tail = "\n".join(run.stderr.strip().splitlines()[-15:])
-    if run.timed_out:
-        return (
-            f"{name} did not finish within {settings.timeout_s:g} s and was stopped "
-            f"(a slow snippet may declare '# output-check: timeout=SECONDS')."
-        )
-    if run.crashed_without_report:
-        return f"{name} died with exit code {run.exit_code} before reporting.\nstderr:\n{stderr_tail}"
-    raised = run.exception
-    if raised and raised.type != settings.raises:
-        expected = f" (expected {settings.raises})" if settings.raises else ""
-        return f"{name} crashed{expected}:\n{raised.describe(ROOT, snippet)}"
-    if settings.raises and not raised:
-        return f"{name} declares '# output-check: raises={settings.raises}' but raised nothing."
-    return None
-
-
 def fresh_run(snippet: Path, settings: CheckSettings, figure_dir: Path, preload_torch: bool = True) -> SnippetRun:
     """Run the snippet now; one declared `exclusive` waits for, and then keeps, every core."""
     with share_cores(ROOT / CACHE_FOLDER, exclusive=settings.exclusive):
@@ -136,17 +74,21 @@ def check_reproducible(snippet: Path, settings: CheckSettings, first_output: str
     The first run may have been forked from the torch-preloading server; the second
     never is, so this also proves the preloading changes nothing a reader would see.
     """
+    name = relative(snippet)
     again = fresh_run(snippet, settings, figure_dir, preload_torch=False)
-    problem = failure_of_run(snippet, again, settings)
+    problem = failure_of_run(again, settings, name=name, snippet=snippet, root=ROOT)
     if problem:
         pytest.fail(f"second run: {problem}", pytrace=False)
-    second_output = output_of(again, settings)
-    reason = find_mismatch(first_output, second_output, Tolerance(settings.rtol, settings.atol), settings.volatile)
-    if reason:
-        name = relative(snippet)
-        diff = unified_diff(first_output, second_output, f"first run of {name}", f"second run of {name}")
+    difference = drift(
+        first_output,
+        output_of(again, settings),
+        settings,
+        expected_name=f"first run of {name}",
+        actual_name=f"second run of {name}",
+    )
+    if difference:
         pytest.fail(
-            f"{name} is not deterministic: two fresh runs differ beyond its tolerance\n{reason}\n\n{diff}\n"
+            f"{name} is not deterministic: two fresh runs differ beyond its tolerance\n{difference}\n"
             f"Seed every random generator it uses; a value that may vary needs "
             f"'# output-check: rtol=...' or 'volatile=...'.",
             pytrace=False,
@@ -176,7 +118,7 @@ def test_snippet_output(snippet: Path, request: pytest.FixtureRequest) -> None:
         run = fresh_run(snippet, settings, figure_dir)
     cost = Record(relative(snippet), round(run.seconds, 3), round(run.peak_memory_mib, 1), "hit" if hit else "miss")
     request.node.user_properties.append(cost.as_property())
-    problem = failure_of_run(snippet, run, settings)
+    problem = failure_of_run(run, settings, name=relative(snippet), snippet=snippet, root=ROOT)
     if problem:
         pytest.fail(problem, pytrace=False)
     actual = output_of(run, settings)
@@ -195,13 +137,16 @@ def test_snippet_output(snippet: Path, request: pytest.FixtureRequest) -> None:
             pytrace=False,
         )
     recorded = recorded_file.read_text(encoding="utf-8")
-    reason = find_mismatch(recorded, actual, Tolerance(settings.rtol, settings.atol), settings.volatile)
-    if reason:
-        diff = unified_diff(
-            recorded, actual, f"recorded {relative(recorded_file)}", f"actual python {relative(snippet)}"
-        )
+    difference = drift(
+        recorded,
+        actual,
+        settings,
+        expected_name=f"recorded {relative(recorded_file)}",
+        actual_name=f"actual python {relative(snippet)}",
+    )
+    if difference:
         pytest.fail(
-            f"{relative(snippet)}: output drifted from {relative(recorded_file)}\n{reason}\n\n{diff}\n"
+            f"{relative(snippet)}: output drifted from {relative(recorded_file)}\n{difference}\n"
             f"If the new output is right, re-record it: nox -s snippets -- --update -k {snippet.stem}",
             pytrace=False,
         )

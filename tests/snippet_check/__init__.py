@@ -4,6 +4,8 @@
 - `compare`: recorded vs actual output, text exact and numbers within tolerance.
 - `execute`: the child process that runs one snippet and saves its figures.
 - `runner`: starts that child with a timeout and collects what it produced.
+- `verdict`: what a finished run means: skipped, failed, the output it shows, its drift.
+- `reader`: runs a snippet as a reader does (`python NAME.py`, alone, default kernels).
 - `cores`: lets a snippet that uses several cores run with no other beside it.
 - `mnist_mirror`: puts an offline MNIST copy where torchvision looks for it.
 - `cache`: reuses the run of a snippet whose inputs have not changed.

@@ -72,13 +72,16 @@ class SnippetRun:
         return not self.timed_out and self.exception is None and self.exit_code != 0
 
 
-def _fresh_run(
-    command: list[str], *, root: Path, env: dict[str, str], stdout: Path, stderr: Path, timeout_s: float
+def run_in_new_session(
+    command: list[str], *, cwd: Path, env: dict[str, str], stdout: Path, stderr: Path, timeout_s: float
 ) -> tuple[int | None, bool]:
-    """Run `command` in a new interpreter; return (exit code or None, timed out)."""
+    """Run `command` in its own process group; return (exit code or None, timed out).
+
+    At the timeout the whole group is killed: the command and every process it started.
+    """
     with stdout.open("wb") as out, stderr.open("wb") as err:
         process = subprocess.Popen(
-            command, cwd=root, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True
+            command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True
         )
         try:
             return process.wait(timeout=timeout_s), False
@@ -130,8 +133,8 @@ def run_snippet(
         if outcome is None:
             command = [sys.executable, "-X", "utf8", str(EXECUTE), str(snippet), str(result_file), str(figure_dir)]
             started = time.perf_counter()
-            outcome = _fresh_run(
-                command, root=root, env=env, stdout=stdout_file, stderr=stderr_file, timeout_s=timeout_s
+            outcome = run_in_new_session(
+                command, cwd=root, env=env, stdout=stdout_file, stderr=stderr_file, timeout_s=timeout_s
             )
         seconds = time.perf_counter() - started
         exit_code, timed_out = outcome

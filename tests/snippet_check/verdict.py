@@ -1,0 +1,73 @@
+"""What a finished snippet run means for the check, whoever ran it (the harness or a reader's `python`).
+
+- `unmet_requirements`: the `requires=` a machine lacks (the snippet is then skipped);
+- `failure_of_run`: why a run cannot be compared (timeout, crash, wrong or missing exception);
+- `output_of`: what the page shows, stdout and the expected exception's `Type: message`;
+- `drift`: the first difference from another output beyond the snippet's tolerance, and a diff.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import signal
+import socket
+from pathlib import Path
+
+from snippet_check.compare import Tolerance, find_mismatch, unified_diff
+from snippet_check.directives import CheckSettings
+from snippet_check.runner import SnippetRun
+
+
+def unmet_requirements(requires: tuple[str, ...]) -> list[str]:
+    """Requirements of the form `module`, `program:NAME` or `host:NAME` not met here."""
+    unmet = []
+    for requirement in requires:
+        kind, _, name = requirement.rpartition(":")
+        if kind == "host":
+            try:
+                socket.create_connection((name, 443), timeout=3).close()
+            except OSError:
+                unmet.append(f"host {name} unreachable")
+        elif kind == "program":
+            if shutil.which(name) is None:
+                unmet.append(f"program {name} not installed")
+        elif importlib.util.find_spec(name) is None:
+            unmet.append(f"module {name} not installed")
+    return unmet
+
+
+def output_of(run: SnippetRun, settings: CheckSettings) -> str:
+    """What the page shows: stdout, then the expected exception if the snippet demonstrates one."""
+    if settings.raises and run.exception:
+        return run.stdout + run.exception.as_output_line()
+    return run.stdout
+
+
+def failure_of_run(run: SnippetRun, settings: CheckSettings, *, name: str, snippet: Path, root: Path) -> str | None:
+    """Why this run of `snippet` (called `name` in messages) cannot be compared; frames are shown from `root`."""
+    stderr_tail = "\n".join(run.stderr.strip().splitlines()[-15:])
+    if run.timed_out:
+        return (
+            f"{name} did not finish within {settings.timeout_s:g} s and was stopped "
+            f"(a slow snippet may declare '# output-check: timeout=SECONDS')."
+        )
+    if run.crashed_without_report:
+        code = run.exit_code or 0
+        ended = f"was killed by signal {-code} ({signal.strsignal(-code)})" if code < 0 else f"exited with code {code}"
+        return f"{name} {ended} without reporting an exception.\nstderr:\n{stderr_tail}"
+    raised = run.exception
+    if raised and raised.type != settings.raises:
+        expected = f" (expected {settings.raises})" if settings.raises else ""
+        return f"{name} crashed{expected}:\n{raised.describe(root, snippet)}"
+    if settings.raises and not raised:
+        return f"{name} declares '# output-check: raises={settings.raises}' but raised nothing."
+    return None
+
+
+def drift(expected: str, actual: str, settings: CheckSettings, *, expected_name: str, actual_name: str) -> str | None:
+    """The first line where `actual` leaves `expected` beyond the snippet's tolerance, then a unified diff."""
+    reason = find_mismatch(expected, actual, Tolerance(settings.rtol, settings.atol), settings.volatile)
+    if reason is None:
+        return None
+    return f"{reason}\n\n{unified_diff(expected, actual, expected_name, actual_name)}"
