@@ -26,7 +26,7 @@ FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 NOT_PROSE = [
     re.compile(r"`[^`\n]+`"),  # inline code
     re.compile(r"<!--.*?-->", re.S),  # comments
-    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets
+    re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets
     re.compile(r"\{[:#.][^}\n]*\}|\{\s*[\w-]+=[^}\n]*\}"),  # attribute lists
     re.compile(r"<[a-zA-Z/][^>\n]*>"),  # HTML tags and their attributes
     re.compile(r"https?://\S+"),
@@ -96,6 +96,7 @@ def unbacked_numbers(page: Path, root: Path) -> list[Unbacked]:
     code = code_constants(shown_code(text, root))
     for pattern in (FENCE, CITATION, *NOT_PROSE):
         prose = blank(prose, pattern)
+    prose = prose.replace("{,}", ",")  # TeX's thousands separator: 203{,}530 is one number
     found = []
     for number, line in ((m, prose.count("\n", 0, m.start()) + 1) for m in NUMBER.finditer(prose)):
         token = number.group()

@@ -51,3 +51,8 @@ def test_numbers_in_code_and_link_targets_are_not_prose(tmp_path: Path) -> None:
 
 def test_a_derived_number_is_not_a_constant(tmp_path: Path) -> None:
     assert numbers(tmp_path, "That is 195 minibatches per epoch.") == ["195"]
+
+
+def test_a_numbered_link_is_a_reference_and_tex_grouping_is_one_number(tmp_path: Path) -> None:
+    prose = "| [11](#example-11-an-optimizer) | a table row |\n\n$784 \\cdot 10 + 10 = 7{,}850$"
+    assert numbers(tmp_path, prose) == ["784", "7,850"]
