@@ -45,7 +45,7 @@ LACKS_AVX512 = "this CPU lacks AVX-512, and PyTorch run with ATEN_CPU_CAPABILITY
 class Configuration:
     """What a reader may have set; None leaves the choice to the library, for this CPU."""
 
-    aten_cpu_capability: str | None = None  # PyTorch's vector kernels: avx2, avx512
+    aten_cpu_capability: str | None = None  # PyTorch's vector kernels: default (none), avx2, avx512
     mkl_cbwr: str | None = None  # MKL's kernels: AUTO (by processor), COMPATIBLE (reproducible)
     one_thread: bool = False  # else every core
 
@@ -53,13 +53,13 @@ class Configuration:
     def name(self) -> str:
         if self == DEFAULT:
             return "default"
-        aten = self.aten_cpu_capability or "default"
-        mkl = (self.mkl_cbwr or "default").lower()
+        aten = self.aten_cpu_capability or "cpu"
+        mkl = (self.mkl_cbwr or "cpu").lower()
         return f"aten-{aten}.mkl-{mkl}.threads-{'1' if self.one_thread else 'all'}"
 
     @property
     def variables(self) -> dict[str, str]:
-        threads = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"} if self.one_thread else {}
+        threads = dict.fromkeys(THREAD_VARIABLES, "1") if self.one_thread else {}
         kernels = {"ATEN_CPU_CAPABILITY": self.aten_cpu_capability, "MKL_CBWR": self.mkl_cbwr}
         return {variable: value for variable, value in kernels.items() if value is not None} | threads
 
@@ -85,8 +85,8 @@ class Configuration:
 
 DEFAULT = Configuration()
 PAIRWISE = (
-    Configuration(None, "AUTO", one_thread=True),
-    Configuration(None, "COMPATIBLE"),
+    Configuration("default", "AUTO", one_thread=True),  # ATEN's "default": its plain, unvectorized kernels
+    Configuration("default", "COMPATIBLE"),
     Configuration("avx2", "AUTO"),
     Configuration("avx2", "COMPATIBLE", one_thread=True),
     Configuration("avx512", "AUTO", one_thread=True),

@@ -17,7 +17,7 @@ from snippet_check.reader import (
     reader_environment,
 )
 
-ONE_THREAD = Configuration(None, "AUTO", one_thread=True)
+ONE_THREAD = Configuration("default", "AUTO", one_thread=True)
 SHOW_ENVIRONMENT = """import os
 for variable in ("ATEN_CPU_CAPABILITY", "MKL_CBWR", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                  "PYTHONHASHSEED", "MPLBACKEND"):
@@ -66,6 +66,7 @@ def test_the_environment_drops_runner_variables_and_sets_the_configurations() ->
         "MKL_CBWR": "AUTO",
         "OMP_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
     }
 
 
@@ -73,8 +74,8 @@ def test_a_snippet_runs_with_only_the_configurations_variables(tmp_path: Path, m
     for variable, value in RUNNER_SETTINGS.items():
         monkeypatch.setenv(variable, value)
     recorded = (
-        "ATEN_CPU_CAPABILITY None\nMKL_CBWR AUTO\nOMP_NUM_THREADS 1\nMKL_NUM_THREADS 1\n"
-        "OPENBLAS_NUM_THREADS None\nPYTHONHASHSEED None\nMPLBACKEND Agg\n"
+        "ATEN_CPU_CAPABILITY default\nMKL_CBWR AUTO\nOMP_NUM_THREADS 1\nMKL_NUM_THREADS 1\n"
+        "OPENBLAS_NUM_THREADS 1\nPYTHONHASHSEED None\nMPLBACKEND Agg\n"
     )
     snippet = write_snippet(tmp_path, SHOW_ENVIRONMENT, recorded)
     assert check(snippet, tmp_path, ONE_THREAD) is None
@@ -98,7 +99,8 @@ def test_a_drifted_output_names_the_snippet_configuration_and_line(tmp_path: Pat
     assert problem.startswith("snippets/chapter/demo.py [aten-default.mkl-auto.threads-1]:")
     assert "line 2: 0.9100 differs from recorded 0.90" in problem
     assert "\n-accuracy 0.90\n" in problem and "\n+accuracy 0.9100\n" in problem
-    assert "MKL_CBWR=AUTO OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 python snippets/chapter/demo.py" in problem
+    command = "ATEN_CPU_CAPABILITY=default MKL_CBWR=AUTO OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1"
+    assert f"{command} python snippets/chapter/demo.py" in problem
 
 
 def test_a_crash_names_the_file_and_line(tmp_path: Path) -> None:
@@ -145,7 +147,7 @@ def test_configurations_parse() -> None:
 
 def test_the_other_configurations_cover_every_pair_of_settings() -> None:
     settings = [(c.aten_cpu_capability, c.mkl_cbwr, c.one_thread) for c in PAIRWISE]
-    values = [{None, "avx2", "avx512"}, {"AUTO", "COMPATIBLE"}, {True, False}]
+    values = [{"default", "avx2", "avx512"}, {"AUTO", "COMPATIBLE"}, {True, False}]
     for first, second in itertools.combinations(range(3), 2):
         covered = {(chosen[first], chosen[second]) for chosen in settings}
         assert covered == set(itertools.product(values[first], values[second]))
