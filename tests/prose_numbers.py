@@ -20,7 +20,9 @@ from pathlib import Path
 
 from cited_values import CITATION
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n.*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
+FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n.*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
+)
 INCLUDE = re.compile(r"""^\s*--8<--\s+["'](?P<path>snippets/[^"':]+\.py)""", re.M)
 FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 NOT_PROSE = [
@@ -34,7 +36,7 @@ NOT_PROSE = [
     re.compile(r"^#+ .*$", re.M),  # headings name examples and sections
     re.compile(  # references: Part 3b, examples 15, 20 and 23-25, rule 2, ex. 21
         r"\b(?:[Pp]arts?|[Ee]xamples?|ex\.|[Rr]ules?|[Ss]teps?|[Ll]ines?|[Cc]hapters?|[Ii]tems?)"
-        r"\s+\d+[a-z]?(?:\s*(?:,|and|or|to|-|–)\s*\d+[a-z]?)*"
+        r"\s+\d+[a-z]?(?:\s*(?:,|and|or|to|-|\u2013)\s*\d+[a-z]?)*"
     ),
     re.compile(  # versions: Python 3.11, torch 2.14.1
         r"\b(?:Python|PyTorch|torch|torchvision|NumPy|numpy|scikit-learn|matplotlib|MkDocs|Material|Node\.js|"
@@ -100,7 +102,7 @@ def unbacked_numbers(page: Path, root: Path) -> list[Unbacked]:
     found = []
     for number, line in ((m, prose.count("\n", 0, m.start()) + 1) for m in NUMBER.finditer(prose)):
         token = number.group()
-        if value(token) <= SMALL and "." not in token or value(token) in code:
+        if (value(token) <= SMALL and "." not in token) or value(token) in code:
             continue
         context = text.splitlines()[line - 1].strip()
         found.append(Unbacked(page.relative_to(root).as_posix(), line, token, context[:120]))

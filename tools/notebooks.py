@@ -30,6 +30,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "docs" / "hooks"))  # the citation syntax is the site hook's own
 from cited_values import CitationError, substitute  # noqa: E402
+
 DOCS = ROOT / "docs"
 NOTEBOOKS = DOCS / "notebooks"
 # Folders under docs/ that hold no pages.

@@ -1,5 +1,7 @@
 """Example 13: four features, y = 1.11 x1 + 2.22 x2 + 3.33 x3 + 4.44 x4 + 12.34, with plain SGD."""
 
+from itertools import pairwise
+
 import numpy as np
 import torch
 from torch import nn
@@ -38,7 +40,8 @@ model = LinearModel(4)
 loss_fn = nn.MSELoss()
 # lr 0.01 worked for one feature; with four features the loss surface is much
 # steeper (predictions now move by the sum of four inputs), and 0.01 diverges.
-optimizer = torch.optim.SGD(model.parameters(), lr=0.005)
+learning_rate = 0.005
+optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
 
 checkpoints = []  # the loss every 1,000 iterations
 for iteration in range(8_001):
@@ -57,7 +60,7 @@ for i, (learned, true) in enumerate(zip(w, true_weights), start=1):
 print(f"b : learned {b:.4f}, true {true_bias:.2f}")
 
 # How much each 1,000 iterations divide the loss by, from iteration 1,000 on.
-factors = [before / after for before, after in zip(checkpoints[1:], checkpoints[2:])]
+factors = [before / after for before, after in pairwise(checkpoints[1:])]
 print(f"loss divided per 1,000 iterations: between {min(factors):.3f} and {max(factors):.3f}")
 
 # The curvature of the loss along each direction depends on the data alone: the
@@ -68,4 +71,4 @@ curvatures = np.linalg.eigvalsh(2 * a.T @ a / len(a))  # in ascending order
 steep, flat = curvatures[-1], curvatures[0]
 print(f"curvature: steepest direction {steep:.1f}, flattest {flat:.3f}, ratio {steep / flat:,.0f}")
 print(f"largest learning rate that does not diverge: 2 / {steep:.1f} = {2 / steep:.4f}")
-print(f"per iteration at lr 0.005 the flat direction keeps a factor {1 - 0.005 * flat:.4f}")
+print(f"per iteration at lr {learning_rate} the flat direction keeps a factor {1 - learning_rate * flat:.4f}")

@@ -77,11 +77,10 @@ def test_substitute_puts_the_value_in_the_sentence(tmp_path: Path) -> None:
 def test_a_changed_output_fails_the_citation_and_names_it(tmp_path: Path) -> None:
     write_output(tmp_path, OUTPUT.replace("epoch 100", "epoch 200"))
     citation = '{{ snippets/part/run.out "epoch 100 ... test accuracy" }}'
-    with pytest.raises(CitationError, match='epoch 100 ... test accuracy.*no line contains'):
+    with pytest.raises(CitationError, match=r"epoch 100 \.\.\. test accuracy.*no line contains"):
         substitute(f"It ends at {citation}.", tmp_path)
 
 
 def test_a_missing_output_is_named(tmp_path: Path) -> None:
-    with pytest.raises(CitationError, match="snippets/part/gone.out does not exist"):
+    with pytest.raises(CitationError, match=r"snippets/part/gone\.out does not exist"):
         substitute('{{ snippets/part/gone.out "x" }}', tmp_path)
-
