@@ -6,7 +6,8 @@ A page writes
 
 and the build puts in the first number after the label on the one line of that
 recorded output containing it (`...` in a label stands for any text within the
-line). The optional format is a Python format spec (`.2f`, `.1%`, `,.0f`) or
+line; `#3` after the label takes the third number instead, a column of a table
+row). The optional format is a Python format spec (`.2f`, `.1%`, `,.0f`) or
 `Nsig`, N significant digits with thousands grouped (0.992 -> 0.99, 4,712.3 ->
 4,700 with `2sig`); without one the number appears as printed. A label found on no
 line or on several, a line with no number after its label, or a missing output
@@ -27,7 +28,8 @@ if TYPE_CHECKING:  # tools/notebooks.py imports this module where MkDocs is not 
     from mkdocs.structure.pages import Page
 
 CITATION = re.compile(
-    r"\{\{\s*(?P<output>snippets/[\w/.-]+\.out)\s+\"(?P<label>[^\"\n]+)\"(?:\s+(?P<format>[^\s}]+))?\s*\}\}"
+    r"\{\{\s*(?P<output>snippets/[\w/.-]+\.out)\s+\"(?P<label>[^\"\n]+)\""
+    r"(?:\s+\#(?P<position>[1-9]\d*))?(?:\s+(?P<format>[^\s}]+))?\s*\}\}"
 )
 # The numbers an output prints: 0.992, -0.84, 4,712.3, 1e-07, 97.3 (a trailing % is not part of it).
 NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.]\d)")
@@ -45,8 +47,8 @@ def _line_pattern(label: str) -> re.Pattern[str]:
     return re.compile(".*?".join(parts))
 
 
-def cited_text(output: str, label: str) -> str:
-    """The first number after `label` on the one line of `output` that contains it, as printed."""
+def cited_text(output: str, label: str, position: int = 1) -> str:
+    """The `position`th number after `label` on the one line of `output` that contains it, as printed."""
     pattern = _line_pattern(label)
     found = [(line, match) for line in output.splitlines() if (match := pattern.search(line))]
     if not found:
@@ -55,10 +57,11 @@ def cited_text(output: str, label: str) -> str:
         lines = "; ".join(line.strip() for line, _ in found)
         raise CitationError(f'"{label}" is on {len(found)} lines ({lines}): make the label unique')
     line, match = found[0]
-    number = NUMBER.search(line, match.end())
-    if number is None:
-        raise CitationError(f'no number follows "{label}" on its line: {line.strip()!r}')
-    return number.group()
+    numbers = NUMBER.findall(line, match.end())
+    if len(numbers) < position:
+        wanted = "no number follows" if position == 1 else f"fewer than {position} numbers follow"
+        raise CitationError(f'{wanted} "{label}" on its line: {line.strip()!r}')
+    return numbers[position - 1]
 
 
 def formatted(text: str, spec: str | None) -> str:
@@ -88,7 +91,8 @@ def substitute(markdown: str, root: Path) -> str:
         if not path.is_file():
             raise CitationError(f"{citation.group()}: {citation['output']} does not exist")
         try:
-            text = cited_text(path.read_text(encoding="utf-8"), citation["label"])
+            position = int(citation["position"] or 1)
+            text = cited_text(path.read_text(encoding="utf-8"), citation["label"], position)
             return formatted(text, citation["format"])
         except CitationError as error:
             raise CitationError(f"{citation.group()}: {error}") from error

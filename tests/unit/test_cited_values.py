@@ -42,6 +42,18 @@ def test_a_label_that_names_no_single_number_fails(label: str, problem: str) -> 
         cited_text(OUTPUT, label)
 
 
+def test_a_position_picks_a_column_of_a_table_row() -> None:
+    assert cited_text(OUTPUT, "hidden layer (ex. 21)", 2) == "5.61"
+    with pytest.raises(CitationError, match="fewer than 3 numbers follow"):
+        cited_text(OUTPUT, "hidden layer (ex. 21)", 3)
+
+
+def test_substitute_reads_position_and_format(tmp_path: Path) -> None:
+    write_output(tmp_path, OUTPUT)
+    page = '{{ snippets/part/run.out "hidden layer (ex. 21)" #2 .1f }} s'
+    assert substitute(page, tmp_path) == "5.6 s"
+
+
 @pytest.mark.parametrize(
     ("text", "spec", "expected"),
     [
