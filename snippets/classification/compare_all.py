@@ -44,9 +44,11 @@ scaled_test = torch.from_numpy(scaler.transform(x_test))
 labels = torch.from_numpy(y_train)
 
 
-def torch_model(model, make_optimizer, epochs):
+def torch_model(model, make_optimizer, epochs, lr_drop_at=None):
     """Examples 20 and 21: an nn.Module trained on standardized inputs, minibatches of 100."""
     optimizer = make_optimizer(model.parameters())
+    # Example 21's schedule: a tenth of the learning rate after epoch lr_drop_at.
+    scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, [lr_drop_at], gamma=0.1) if lr_drop_at else None
     for _ in range(epochs):
         order = torch.randperm(len(scaled_train))
         for x_batch, y_batch in zip(scaled_train[order].split(100), labels[order].split(100)):
@@ -54,6 +56,8 @@ def torch_model(model, make_optimizer, epochs):
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
+        if scheduler:
+            scheduler.step()
     return lambda: model(scaled_test).argmax(dim=1)
 
 
@@ -66,7 +70,7 @@ def linear_sequential():
 def hidden_layer():
     torch.manual_seed(SEED)
     model = nn.Sequential(nn.Linear(5, 10), nn.ReLU(), nn.Linear(10, 4))
-    return torch_model(model, lambda p: torch.optim.Adam(p, lr=0.05, fused=True), epochs=100)
+    return torch_model(model, lambda p: torch.optim.Adam(p, lr=0.05, fused=True), epochs=100, lr_drop_at=50)
 
 
 def sklearn_model(model):
