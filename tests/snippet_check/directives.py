@@ -7,6 +7,7 @@ default check on the page:
     # output-check: atol=1e-4            absolute tolerance for floats (default 1e-6)
     # output-check: volatile=[\d.]+ s\b  text matching this regex is not compared
     # output-check: raises=RuntimeError  the snippet demonstrates this exception
+    # output-check: warns=FutureWarning  the snippet demonstrates this warning (any other fails it)
     # output-check: timeout=60           seconds before the run is stopped (default 120)
     # output-check: requires=transformers,network   run only where these exist
     # output-check: inputs=data/prices/*.csv  data files it reads (re-run when they change)
@@ -39,6 +40,7 @@ class CheckSettings:
     requires: tuple[str, ...] = field(default_factory=tuple)
     inputs: tuple[str, ...] = field(default_factory=tuple)
     exclusive: bool = False
+    warns: tuple[str, ...] = field(default_factory=tuple)
 
 
 def parse_settings(source: str, filename: str | Path = "<snippet>") -> CheckSettings:
@@ -68,9 +70,15 @@ def parse_settings(source: str, filename: str | Path = "<snippet>") -> CheckSett
                 values["exclusive"] = value == "true"
             elif key in ("requires", "inputs"):
                 values[key] = tuple(part.strip() for part in value.split(",") if part.strip())
+            elif key == "warns":
+                categories = tuple(part.strip() for part in value.split(",") if part.strip())
+                if not categories or not all(category.isidentifier() for category in categories):
+                    raise ValueError(f"expected warning class names, got {value!r}")
+                values["warns"] = categories
             else:
                 raise ValueError(
-                    f"unknown key {key!r} (known: rtol, atol, volatile, raises, timeout, requires, inputs, exclusive)"
+                    f"unknown key {key!r} (known: rtol, atol, volatile, raises, warns, timeout, requires, inputs, "
+                    "exclusive)"
                 )
         except (ValueError, re.error) as error:
             raise DirectiveError(f"{where}: bad '# output-check:' line: {error}") from error

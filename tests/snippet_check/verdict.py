@@ -1,7 +1,8 @@
 """What a finished snippet run means for the check, whoever ran it (the harness or a reader's `python`).
 
 - `unmet_requirements`: the `requires=` a machine lacks (the snippet is then skipped);
-- `failure_of_run`: why a run cannot be compared (timeout, crash, wrong or missing exception);
+- `failure_of_run`: why a run cannot be compared (timeout, crash, wrong or missing exception,
+  a warning Python printed that the snippet does not declare with `warns=`);
 - `output_of`: what the page shows, stdout and the expected exception's `Type: message`;
 - `drift`: the first difference from another output beyond the snippet's tolerance, and a diff.
 """
@@ -9,6 +10,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import signal
 import socket
@@ -17,6 +19,9 @@ from pathlib import Path
 from snippet_check.compare import Tolerance, find_mismatch, unified_diff
 from snippet_check.directives import CheckSettings
 from snippet_check.runner import SnippetRun
+
+# How Python's warnings module prints a warning: `file:line: Category: message`.
+PRINTED_WARNING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<category>\w*Warning): (?P<message>.*)$", re.MULTILINE)
 
 
 def unmet_requirements(requires: tuple[str, ...]) -> list[str]:
@@ -62,6 +67,19 @@ def failure_of_run(run: SnippetRun, settings: CheckSettings, *, name: str, snipp
         return f"{name} crashed{expected}:\n{raised.describe(root, snippet)}"
     if settings.raises and not raised:
         return f"{name} declares '# output-check: raises={settings.raises}' but raised nothing."
+    return undeclared_warning(run.stderr, settings, name=name)
+
+
+def undeclared_warning(stderr: str, settings: CheckSettings, *, name: str) -> str | None:
+    """The first warning on `stderr` that the snippet does not demonstrate (`warns=`), as a failure."""
+    for warning in PRINTED_WARNING.finditer(stderr):
+        if warning["category"] not in settings.warns:
+            return (
+                f"{name} printed a warning, at {Path(warning['file']).name}:{warning['line']}:\n"
+                f"  {warning['category']}: {warning['message']}\n"
+                f"A reader who copies it sees this too: change the code that triggers it, or, if the snippet "
+                f"demonstrates it, declare '# output-check: warns={warning['category']}'."
+            )
     return None
 
 
