@@ -1,9 +1,9 @@
 """Run a snippet as a reader does, and say where its output leaves the recorded one.
 
 The snippet check (`runner.py`) runs each snippet with harness settings: forked from a
-torch-preloading server, a fixed hash seed, capped threads, the reference CPU kernels
-(`kernels.py`). A reader who copies one file has none of them. `check_as_reader` copies
-the snippet alone into an empty folder, links in the data it reads at the same relative
+torch-preloading server, a fixed hash seed, capped threads. A reader who copies one
+file has none of them. `check_as_reader` copies the snippet alone into an empty
+folder, links in the data it reads at the same relative
 path (`data/MNIST/raw/*` for MNIST, `# output-check: inputs=`), and runs `python NAME.py`
 there in a new interpreter, with every runner variable removed and only MPLBACKEND=Agg
 set, plus the variables of one `Configuration`. `default` sets none: the reader's CPU
@@ -29,11 +29,12 @@ from pathlib import Path
 
 from snippet_check.cache import data_inputs
 from snippet_check.directives import CheckSettings
-from snippet_check.kernels import REFERENCE_KERNELS, X86_64
 from snippet_check.runner import THREAD_VARIABLES, RaisedException, SnippetRun, run_in_new_session
 from snippet_check.verdict import drift, failure_of_run, output_of
 
-RUNNER_VARIABLES = (*REFERENCE_KERNELS, *THREAD_VARIABLES, "PYTHONHASHSEED", "PYTHONUNBUFFERED")
+X86_64 = ("x86_64", "AMD64")
+KERNEL_VARIABLES = ("ATEN_CPU_CAPABILITY", "MKL_CBWR")  # PyTorch's vector kernels, MKL's code path
+RUNNER_VARIABLES = (*KERNEL_VARIABLES, *THREAD_VARIABLES, "PYTHONHASHSEED", "PYTHONUNBUFFERED")
 READER_VARIABLES = {"MPLBACKEND": "Agg"}  # so that plt.show() returns instead of waiting for a window
 TRACEBACK_START = "Traceback (most recent call last):"
 FRAME = re.compile(r'  File "(?P<file>.+)", line (?P<line>\d+), in (?P<function>.+)')

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from snippet_check.kernels import describe, snippet_kernels
-
 PROPERTY = "snippet_run"
 REPORT_PAGE = "docs/execution-report.md"
 SLOW_SECONDS = 30.0
@@ -47,10 +45,7 @@ def slowest_first(records: Iterable[Record]) -> list[Record]:
 def machine_description() -> str:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
-    return (
-        f"{platform.system()} {platform.machine()}, {cores} CPU cores, Python {sys.version.split()[0]}{load}; "
-        f"snippets ran with {describe(snippet_kernels())}"
-    )
+    return f"{platform.system()} {platform.machine()}, {cores} CPU cores, Python {sys.version.split()[0]}{load}"
 
 
 def render(records: Iterable[Record], *, total_snippets: int, measured: str) -> str:

@@ -5,7 +5,8 @@ matplotlib's Agg backend and a fixed hash seed. It starts a new process group,
 so a timeout stops the snippet together with any workers it started. A snippet
 that imports torch is forked from a server with torch already imported
 (`preload.py`): same process state, without paying torch's import each time.
-On x86-64 it runs with the same CPU kernels on every machine (`kernels.py`).
+It runs with the CPU's own kernels, as a reader's run does (`nox -s reader` checks
+that outputs do not depend on them).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from snippet_check import preload
-from snippet_check.kernels import snippet_kernels
 
 EXECUTE = Path(__file__).with_name("execute.py")
 PRELOADED = ("torch",)
@@ -104,12 +104,10 @@ def run_snippet(
 
     `threads` caps the math libraries' thread pools (unless the environment already
     does), so that snippets running side by side do not oversubscribe the cores.
-    On x86-64 the snippet runs with the reference CPU kernels (`kernels.py`).
     A snippet that imports torch runs forked from a server that imported it already
     (`preload.py`), unless `preload_torch` is false or that server is unavailable.
     """
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"}
-    env.update(snippet_kernels())
     if threads is not None:
         for variable in THREAD_VARIABLES:
             env.setdefault(variable, str(threads))
