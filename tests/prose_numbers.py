@@ -102,7 +102,7 @@ def unbacked_numbers(page: Path, root: Path) -> list[Unbacked]:
     found = []
     for number, line in ((m, prose.count("\n", 0, m.start()) + 1) for m in NUMBER.finditer(prose)):
         token = number.group()
-        if (value(token) <= SMALL and "." not in token) or value(token) in code:
+        if (token.isdigit() and int(token) <= SMALL) or value(token) in code:
             continue
         context = text.splitlines()[line - 1].strip()
         found.append(Unbacked(page.relative_to(root).as_posix(), line, token, context[:120]))

@@ -68,7 +68,7 @@ def preprocess(image):  # image: one 28x28 array
 # scikit-learn reads a 2-D array as (samples, features): on a 28x28 image it takes
 # the 28 ROWS as samples and standardizes each of the 28 pixel COLUMNS with that
 # column's mean and std, in this one image, refitted for every image. The same for
-# all 20,000 images at once (20,000 StandardScaler calls would take a minute):
+# all images at once (one StandardScaler fit per image is slow):
 def like_preprocess(pixels):
     images = pixels.reshape(-1, 28, 28)
     column_mean = images.mean(dim=1, keepdim=True)

@@ -40,8 +40,8 @@ optimizer = torch.optim.Adam(network.parameters(), lr=0.003)
 # The learning rate falls from 0.003 to 0 along half a cosine over the 20 epochs:
 # large steps early to make progress, ever smaller ones at the end, so the network
 # settles into a minimum instead of jittering around it. (At a constant rate the
-# last few steps decide where it stops, and CPUs that round differently ended 8%
-# apart in test error.)
+# last few steps decide where it stops, and CPUs that round differently ended
+# several percent apart in test error.)
 scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=20)
 loss_fn = nn.MSELoss()
 for _ in range(20):  # 20 epochs

@@ -56,3 +56,7 @@ def test_a_derived_number_is_not_a_constant(tmp_path: Path) -> None:
 def test_a_numbered_link_is_a_reference_and_tex_grouping_is_one_number(tmp_path: Path) -> None:
     prose = "| [11](#example-11-an-optimizer) | a table row |\n\n$784 \\cdot 10 + 10 = 7{,}850$"
     assert numbers(tmp_path, prose) == ["784", "7,850"]
+
+
+def test_a_small_number_in_scientific_notation_is_not_a_count(tmp_path: Path) -> None:
+    assert numbers(tmp_path, "The loss levels off near 1e-10, in 3 steps.") == ["1e-10"]
