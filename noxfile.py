@@ -42,8 +42,8 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 SERVE_ADDRESS = "127.0.0.1:8000"
 BENCHMARK_SNIPPET = Path("snippets/linear_regression/one_feature.py")
 LAST_RUN = Path(".snippet-cache/last-run.json")
-# What `nox` checks a reader gets: the CPU's defaults on every core, and the one configuration
-# furthest from them and from the recorded outputs' kernels (MKL's own, PyTorch's own, one thread).
+# What `nox` checks a reader gets: the CPU's defaults on every core, and a configuration far from
+# them (PyTorch's plain, unvectorized kernels, MKL's AUTO path, one thread).
 READER_KERNELS = "default,aten-default.mkl-auto.threads-1"
 
 

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cited_values import CITATION
+from notebooks import FRONT_MATTER, snippet_includes
 
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n.*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
 )
-INCLUDE = re.compile(r"""^\s*--8<--\s+["'](?P<path>snippets/[^"':]+\.py)""", re.M)
-FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 NOT_PROSE = [
     re.compile(r"`[^`\n]+`"),  # inline code
     re.compile(r"<!--.*?-->", re.S),  # comments
@@ -79,7 +78,7 @@ def code_constants(source: str) -> set[float]:
 
 def shown_code(page_text: str, root: Path) -> str:
     """The Python the page shows: its included snippets and its own python fences."""
-    parts = [(root / include["path"]).read_text(encoding="utf-8") for include in INCLUDE.finditer(page_text)]
+    parts = [(root / spec.partition(":")[0]).read_text(encoding="utf-8") for spec in snippet_includes(page_text)]
     for fence in FENCE.finditer(page_text):
         if fence["info"].strip().split(" ")[0] in ("python", "py", "pycon"):
             parts.append(fence.group())
