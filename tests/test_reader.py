@@ -4,8 +4,10 @@
 configuration (no runner variable at all); `--kernels all` adds a pairwise-covering
 set of PyTorch and MKL kernels and thread counts, `--kernels NAME,NAME` chooses some
 (`snippet_check/reader.py`). Test ids read `<chapter>/<name>[<configuration>]`.
-A one-thread configuration runs beside others; an all-cores configuration, or a
-snippet declared `exclusive=true`, holds the cores alone.
+Two runs go side by side, whatever their configuration: the libraries size their
+thread pools by the cores there are, not by how busy they are, so a run beside
+another computes the same numbers, only slower. A snippet declared
+`exclusive=true` (worker processes of its own) holds the cores alone.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def test_reader_output(snippet: Path, configuration: Configuration, request: pyt
         pytest.skip(f"{name} needs what this machine lacks: {'; '.join(unmet)}")
     if MNIST_MARK in source:
         request.getfixturevalue("mnist_data")
-    with share_cores(ROOT / CACHE_FOLDER, exclusive=settings.exclusive or configuration.uses_every_core):
+    with share_cores(ROOT / CACHE_FOLDER, exclusive=settings.exclusive):
         problem = check_as_reader(snippet, settings, configuration, root=ROOT)
     if problem:
         pytest.fail(problem, pytrace=False)

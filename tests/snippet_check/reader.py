@@ -64,10 +64,6 @@ class Configuration:
         kernels = {"ATEN_CPU_CAPABILITY": self.aten_cpu_capability, "MKL_CBWR": self.mkl_cbwr}
         return {variable: value for variable, value in kernels.items() if value is not None} | threads
 
-    @property
-    def uses_every_core(self) -> bool:
-        return not self.one_thread
-
     def unsupported_on(self, machine: str) -> str | None:
         """Why this configuration cannot run on `machine` and its CPU, or None.
 
