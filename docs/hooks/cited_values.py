@@ -33,6 +33,8 @@ CITATION = re.compile(
 )
 # The numbers an output prints: 0.992, -0.84, 4,712.3, 1e-07, 97.3 (a trailing % is not part of it).
 NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.]\d)")
+# Anything that opens like a citation: what CITATION does not take is a typo, not prose.
+CITATION_START = re.compile(r"\{\{\s*snippets/[^\n]*")
 SIGNIFICANT = re.compile(r"(?P<digits>[1-9]\d?)sig")
 ANY_TEXT = "..."
 
@@ -97,7 +99,14 @@ def substitute(markdown: str, root: Path) -> str:
         except CitationError as error:
             raise CitationError(f"{citation.group()}: {error}") from error
 
-    return CITATION.sub(value, markdown)
+    substituted = CITATION.sub(value, markdown)
+    malformed = CITATION_START.search(substituted)
+    if malformed:
+        raise CitationError(
+            f'malformed citation {malformed.group().strip()!r}: write {{{{ snippets/<chapter>/<name>.out "label" '
+            "[#N] [format] }}"
+        )
+    return substituted
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -96,3 +96,17 @@ def test_a_changed_output_fails_the_citation_and_names_it(tmp_path: Path) -> Non
 def test_a_missing_output_is_named(tmp_path: Path) -> None:
     with pytest.raises(CitationError, match=r"snippets/part/gone\.out does not exist"):
         substitute('{{ snippets/part/gone.out "x" }}', tmp_path)
+
+
+@pytest.mark.parametrize(
+    "typo",
+    [
+        "{{ snippets/part/run.out epoch 100 }}",
+        '{{ snippets/part/run.out "epoch 100" 2 sig }}',
+        '{{snippets/part/run "x"}}',
+    ],
+)
+def test_a_malformed_citation_fails_instead_of_showing_braces(tmp_path: Path, typo: str) -> None:
+    write_output(tmp_path, OUTPUT)
+    with pytest.raises(CitationError, match="malformed citation"):
+        substitute(f"It ends at {typo}.", tmp_path)
