@@ -3,7 +3,6 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
-import torch.nn.functional as F
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 from sklearn.preprocessing import LabelEncoder, StandardScaler
@@ -11,7 +10,6 @@ from torch import nn
 
 SEED = 0
 rng = np.random.default_rng(SEED)
-torch.set_num_threads(1)  # tiny operations: one thread is faster (see Part 3a)
 
 
 # --- the data of example 17: these lines are the same in every snippet of Part 4 ---
@@ -38,28 +36,31 @@ inputs = torch.from_numpy(scaler.transform(x_train))
 labels = torch.from_numpy(y_train)
 
 
-def train(model, optimizer, epochs, lr_drop_at=None):
+def train(model, optimizer, epochs, scheduler=None):
     """Minibatches of 100 rows, reshuffled every epoch, as in examples 20 and 21."""
-    # Example 21's schedule: a tenth of the learning rate after epoch lr_drop_at.
-    scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, [lr_drop_at], gamma=0.1) if lr_drop_at else None
+    loss_fn = nn.CrossEntropyLoss()
+    model.train()
     for _ in range(epochs):
         order = torch.randperm(len(inputs))
         for x_batch, y_batch in zip(inputs[order].split(100), labels[order].split(100)):
-            loss = F.cross_entropy(model(x_batch), y_batch)
             optimizer.zero_grad()
+            loss = loss_fn(model(x_batch), y_batch)
             loss.backward()
             optimizer.step()
-        if scheduler:
-            scheduler.step()
-    return model
+        if scheduler is not None:
+            scheduler.step()  # once per epoch
 
 
 torch.manual_seed(SEED)  # the same start as example 20
 linear = nn.Sequential(nn.Linear(5, 4))
 train(linear, torch.optim.SGD(linear.parameters(), lr=0.1), epochs=20)
+
 torch.manual_seed(SEED)  # the same start as example 21
 hidden = nn.Sequential(nn.Linear(5, 10), nn.ReLU(), nn.Linear(10, 4))
-train(hidden, torch.optim.Adam(hidden.parameters(), lr=0.05, fused=True), epochs=100, lr_drop_at=50)
+optimizer = torch.optim.Adam(hidden.parameters(), lr=0.05, fused=True)  # TEMP
+# Example 21's schedule: a tenth of the learning rate after epoch 50.
+scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[50], gamma=0.1)
+train(hidden, optimizer, epochs=100, scheduler=scheduler)
 
 # A 2-D slice of the 5-D input space: x1 and x2 vary over a 300 x 300 grid, the
 # other three inputs are fixed. With x0 = 2 rule 1 (x0 > 5: red) never fires,
@@ -72,6 +73,8 @@ grid[:, 0], grid[:, 1], grid[:, 2] = fixed["x0"], g1.ravel(), g2.ravel()
 grid[:, 3], grid[:, 4] = fixed["x3"], fixed["x4"]
 
 truth = encoder.transform(colour_rule(grid))
+linear.eval()
+hidden.eval()
 with torch.no_grad():
     scaled_grid = torch.from_numpy(scaler.transform(grid))
     regions = {

@@ -3,7 +3,6 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
-import torch.nn.functional as F
 from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix
 from sklearn.preprocessing import LabelEncoder, StandardScaler
 from torch import nn
@@ -11,7 +10,6 @@ from torch import nn
 SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-torch.set_num_threads(1)  # tiny operations: one thread is faster (see Part 3a)
 
 
 # --- the data of example 17: these lines are the same in every snippet of Part 4 ---
@@ -46,9 +44,8 @@ model = nn.Sequential(
     nn.ReLU(),
     nn.Linear(10, 4),
 )
-# fused=True updates all parameters in one step instead of one loop per tensor:
-# the same algorithm, less overhead per update for a model this small.
-optimizer = torch.optim.Adam(model.parameters(), lr=0.05, fused=True)
+loss_fn = nn.CrossEntropyLoss()
+optimizer = torch.optim.Adam(model.parameters(), lr=0.05, fused=True)  # TEMP
 # After 50 epochs the learning rate drops tenfold, to 0.005: the large steps find a
 # good solution fast, the small ones let the model settle in it. (At 0.05 to the end
 # the model keeps jumping around that solution, and where it stops depends on how
@@ -57,21 +54,24 @@ scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[50], gam
 batch_size, epochs = 100, 100
 
 for epoch in range(1, epochs + 1):
+    model.train()
     # Shuffle once per epoch, then split the shuffled rows into minibatches of 100:
     # split() returns views, so no batch costs another copy or index lookup.
     order = torch.randperm(len(x_train))
     for x_batch, y_batch in zip(x_train[order].split(batch_size), y_train[order].split(batch_size)):
-        loss = F.cross_entropy(model(x_batch), y_batch)
         optimizer.zero_grad()
+        loss = loss_fn(model(x_batch), y_batch)
         loss.backward()
         optimizer.step()
     scheduler.step()  # counts epochs: after the 50th, lr = 0.05 * 0.1
     if epoch in (1, 10, 25, 50, 75, 100):
+        model.eval()
         with torch.no_grad():
-            train_loss = F.cross_entropy(model(x_train), y_train).item()
+            train_loss = loss_fn(model(x_train), y_train).item()
             test_accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
         print(f"epoch {epoch:3d}: training loss {train_loss:.4f}, test accuracy {test_accuracy:.3f}")
 
+model.eval()
 with torch.no_grad():
     predicted = model(x_test).argmax(dim=1).numpy()
 y_test = y_test.numpy()

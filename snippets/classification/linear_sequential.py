@@ -2,14 +2,12 @@
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from sklearn.preprocessing import LabelEncoder, StandardScaler
 from torch import nn
 
 SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-torch.set_num_threads(1)  # tiny operations: one thread is faster (see Part 3a)
 
 
 # --- the data of example 17: these lines are the same in every snippet of Part 4 ---
@@ -44,25 +42,31 @@ print("training stds: ", " ".join(f"{s:.3f}" for s in scaler.scale_), "(10 / sqr
 # The same model as example 19: nn.Linear(5, 4) holds W (stored transposed, 4 x 5)
 # and b, and computes the logits x W + b.
 model = nn.Sequential(nn.Linear(5, 4))
+loss_fn = nn.CrossEntropyLoss()  # log-softmax of the logits, then the mean cross-entropy
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 batch_size, epochs = 100, 20
 
 for epoch in range(1, epochs + 1):
+    # train() and eval() switch the model between training and evaluation (Part 3b):
+    # no layer here behaves differently, but the habit keeps later models right.
+    model.train()
     # Shuffle once per epoch, then split the shuffled rows into minibatches of 100:
     # split() returns views, so no batch costs another copy or index lookup.
     order = torch.randperm(len(x_train))
     for x_batch, y_batch in zip(x_train[order].split(batch_size), y_train[order].split(batch_size)):
-        loss = F.cross_entropy(model(x_batch), y_batch)
         optimizer.zero_grad()
+        loss = loss_fn(model(x_batch), y_batch)
         loss.backward()
         optimizer.step()
     if epoch in (1, 5, 10, 20):
+        model.eval()
         with torch.no_grad():
-            train_loss = F.cross_entropy(model(x_train), y_train).item()
+            train_loss = loss_fn(model(x_train), y_train).item()
             test_accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
         print(f"epoch {epoch:2d}: training loss {train_loss:.4f}, test accuracy {test_accuracy:.3f}")
 
 # Where do the errors fall? Recall = the share of each true class that was found.
+model.eval()
 with torch.no_grad():
     predicted = model(x_test).argmax(dim=1)
 print("\nrecall per class:")

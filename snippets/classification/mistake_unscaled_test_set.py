@@ -2,14 +2,12 @@
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from sklearn.preprocessing import LabelEncoder, StandardScaler
 from torch import nn
 
 SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-torch.set_num_threads(1)  # tiny operations: one thread is faster (see Part 3a)
 
 
 # --- the data of example 17: these lines are the same in every snippet of Part 4 ---
@@ -38,12 +36,14 @@ labels = torch.from_numpy(y_train)
 # The hidden-layer model of example 21, trained for 10 epochs instead of 100: the
 # point here is the test, and 10 epochs already give a good model.
 model = nn.Sequential(nn.Linear(5, 10), nn.ReLU(), nn.Linear(10, 4))
-optimizer = torch.optim.Adam(model.parameters(), lr=0.05, fused=True)
+loss_fn = nn.CrossEntropyLoss()
+optimizer = torch.optim.Adam(model.parameters(), lr=0.05, fused=True)  # TEMP
+model.train()
 for _ in range(10):
     order = torch.randperm(len(inputs))
     for x_batch, y_batch in zip(inputs[order].split(100), labels[order].split(100)):
-        loss = F.cross_entropy(model(x_batch), y_batch)
         optimizer.zero_grad()
+        loss = loss_fn(model(x_batch), y_batch)
         loss.backward()
         optimizer.step()
 
@@ -52,6 +52,7 @@ test_inputs = {
     "wrong: x_test as it is": torch.from_numpy(x_test),  # the forgotten transform
 }
 for name, test in test_inputs.items():
+    model.eval()
     with torch.no_grad():
         predicted = model(test).argmax(dim=1).numpy()
     shares = np.bincount(predicted, minlength=4) / len(predicted)

@@ -2,15 +2,12 @@
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from sklearn.preprocessing import LabelEncoder
+from torch import nn
 
 SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-# Tens of thousands of steps on a tiny model: each operation is too small to be
-# worth splitting across CPU threads (see Part 3a). One thread is the fast choice.
-torch.set_num_threads(1)
 
 
 # --- the data of example 17: these lines are the same in every snippet of Part 4 ---
@@ -32,8 +29,8 @@ x_train, y_train = x[:19_500], y[:19_500]
 x_test, y_test = x[19_500:], y[19_500:]
 # --- end of the shared data ---
 
-# Labels stay int64 class indices, the target cross_entropy takes for one class per
-# row (it also takes float class probabilities of shape (N, 4), for soft labels).
+# Labels stay int64 class indices, the target the cross-entropy loss takes for one
+# class per row (it also takes float class probabilities of shape (N, 4), for soft labels).
 x_train, y_train = torch.from_numpy(x_train), torch.from_numpy(y_train)
 x_test, y_test = torch.from_numpy(x_test), torch.from_numpy(y_test)
 
@@ -41,6 +38,9 @@ x_test, y_test = torch.from_numpy(x_test), torch.from_numpy(y_test)
 W = (0.01 * torch.randn(5, 4)).requires_grad_()
 b = torch.zeros(4, requires_grad=True)
 learning_rate, batch_size, epochs = 0.01, 100, 200
+# Log-softmax of the logits, then minus the log probability of the true class,
+# averaged over the rows: softmax, log and mean in one numerically safe module.
+loss_fn = nn.CrossEntropyLoss()
 
 
 def accuracy(inputs, labels):
@@ -53,7 +53,7 @@ for epoch in range(1, epochs + 1):
     # Index once, then split() into 195 minibatches of 100 rows (views, no copies).
     for x_batch, y_batch in zip(x_train[order].split(batch_size), y_train[order].split(batch_size)):
         logits = x_batch @ W + b  # no activation: logits may be any real number
-        loss = F.cross_entropy(logits, y_batch)  # softmax + log + mean inside
+        loss = loss_fn(logits, y_batch)
         loss.backward()
         with torch.no_grad():
             W -= learning_rate * W.grad
@@ -62,13 +62,13 @@ for epoch in range(1, epochs + 1):
             b.grad.zero_()
     if epoch in (1, 10, 50, 100, 150, 200):
         with torch.no_grad():
-            train_loss = F.cross_entropy(x_train @ W + b, y_train).item()
+            train_loss = loss_fn(x_train @ W + b, y_train).item()
         print(f"epoch {epoch:3d}: training loss {train_loss:.4f}, test accuracy {accuracy(x_test, y_test):.3f}")
 
 # What the model says about one test row: 4 logits, their softmax, and the argmax.
 with torch.no_grad():
     logits = x_test[:1] @ W + b
-    probabilities = F.softmax(logits, dim=1)
+    probabilities = torch.softmax(logits, dim=1)
 print("\nfirst test row:", " ".join(f"{v:.2f}" for v in x_test[0]))
 print("  class       " + " ".join(f"{name:>6s}" for name in encoder.classes_))
 print("  logit       " + " ".join(f"{v:6.2f}" for v in logits[0]))

@@ -1,3 +1,8 @@
+# The training time depends on the machine, so the checker ignores it:
+# output-check: volatile=[\d.]+ s\b
+# Its two DataLoader worker processes want a core each, so the check runs it alone:
+# output-check: exclusive=true
+# --8<-- [start:example]
 """Example 23: a single linear layer on MNIST, fed by a DataLoader with transforms."""
 
 import time
@@ -6,11 +11,6 @@ import torch
 import torchvision
 from torch import nn
 from torchvision import transforms
-
-# The training time depends on the machine, so the checker ignores it:
-# output-check: volatile=[\d.]+ s\b
-# Its two DataLoader worker processes want a core each, so the check runs it alone:
-# output-check: exclusive=true
 
 SEED = 0
 device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -40,7 +40,6 @@ class LinearClassifier(nn.Module):
 
 def main():
     torch.manual_seed(SEED)
-    torch.set_num_threads(1)  # a small model: one CPU thread is faster (see Part 3a)
     mnist = torchvision.datasets.MNIST
     train = mnist(root="data", train=True, download=True, transform=transform)
     test = mnist(root="data", train=False, download=True, transform=transform)

@@ -9,7 +9,6 @@ from torch import nn
 
 SEED = 0
 device = "cuda" if torch.cuda.is_available() else "cpu"
-torch.set_num_threads(1)  # small models: one CPU thread is faster (see Part 3a)
 
 train = torchvision.datasets.MNIST(root="data", train=True, download=True)
 test = torchvision.datasets.MNIST(root="data", train=False, download=True)

@@ -1,12 +1,12 @@
+# The training time depends on the machine, so the checker ignores it:
+# output-check: volatile=[\d.]+ s\b
+# --8<-- [start:example]
 """Example 26: a random forest on the very same MNIST images, for comparison."""
 
 import time
 
 import torchvision
 from sklearn.ensemble import RandomForestClassifier
-
-# The training time depends on the machine, so the checker ignores it:
-# output-check: volatile=[\d.]+ s\b
 
 train = torchvision.datasets.MNIST(root="data", train=True, download=True)
 test = torchvision.datasets.MNIST(root="data", train=False, download=True)

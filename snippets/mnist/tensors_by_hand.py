@@ -1,3 +1,6 @@
+# Timings depend on the machine, so the checker ignores them:
+# output-check: volatile=[\d.]+ s\b
+# --8<-- [start:example]
 """Example 24: the model of example 23 without DataLoader or transforms."""
 
 import time
@@ -6,13 +9,9 @@ import torch
 import torchvision
 from torch import nn
 
-# Timings depend on the machine, so the checker ignores them:
-# output-check: volatile=[\d.]+ s\b
-
 SEED = 0
 torch.manual_seed(SEED)
 device = "cuda" if torch.cuda.is_available() else "cpu"
-torch.set_num_threads(1)  # small models: one CPU thread is faster (see Part 3a)
 
 # No transform: we never ask the dataset for an item, so it never builds a PIL image.
 train = torchvision.datasets.MNIST(root="data", train=True, download=True)

@@ -1,7 +1,7 @@
-"""Mistake: NumPy's default float64 data meets a model whose parameters are float32."""
-
 # The last line of this file raises: the page shows the error a reader meets.
 # output-check: raises=RuntimeError
+# --8<-- [start:example]
+"""Mistake: NumPy's default float64 data meets a model whose parameters are float32."""
 
 import numpy as np
 import torch

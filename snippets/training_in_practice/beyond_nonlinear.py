@@ -9,7 +9,6 @@ SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
 # One thread: the operations are too small to gain from several (see example 13).
-torch.set_num_threads(1)
 
 # Inputs from [1, 10): the rule divides by x2 and x3, so zero must stay out.
 x_np = rng.uniform(1, 10, size=(50_000, 4)).astype(np.float32)

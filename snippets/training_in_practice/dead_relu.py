@@ -12,7 +12,6 @@ SEED = 3
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
 # One thread: the operations are too small to gain from several (see example 13).
-torch.set_num_threads(1)
 
 # The four-feature rule, with 5,000 samples so that 100 epochs stay quick.
 true_weights = np.array([1.11, 2.22, 3.33, 4.44], dtype=np.float32)

@@ -1,9 +1,10 @@
-"""Example 28: ask questions about a scanned document with a pretrained model."""
-
 # Needs the transformers and pytesseract packages, the Tesseract program and internet
 # access for the first download of the model, so the book's offline build only
 # syntax-checks it:
 # output-check: requires=transformers,pytesseract,program:tesseract,host:huggingface.co
+# --8<-- [start:example]
+"""Example 28: ask questions about a scanned document with a pretrained model."""
+
 from PIL import Image, ImageDraw, ImageFont
 from transformers import pipeline
 

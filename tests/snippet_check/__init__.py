@@ -2,6 +2,7 @@
 
 - `directives`: the `# output-check:` settings a snippet declares in its source.
 - `compare`: recorded vs actual output, text exact and numbers within tolerance.
+- `shown`: what a page shows of a snippet (after its check header), so what a reader copies.
 - `execute`: the child process that runs one snippet and saves its figures.
 - `runner`: starts that child with a timeout and collects what it produced.
 - `verdict`: what a finished run means: skipped, failed, the output it shows, its drift.

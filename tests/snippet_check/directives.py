@@ -1,7 +1,9 @@
 r"""Parse the `# output-check: key=value` comments a snippet may carry.
 
-They sit in the snippet's own source, so a reader sees every exception to the
-default check on the page:
+They sit in a header at the top of the snippet, above the line
+`# --8<-- [start:example]`: the page shows the file from that line on
+(`snippet_check.shown`), so the reader copies the example without them. A
+directive anywhere else is an error, as it would be shown on the page:
 
     # output-check: rtol=0.01            relative tolerance for floats (default 1e-4)
     # output-check: atol=1e-4            absolute tolerance for floats (default 1e-6)
@@ -19,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from snippet_check.shown import EXAMPLE_START
 
 DIRECTIVE = re.compile(r"^\s*#\s*output-check:\s*(?P<key>[\w-]+)\s*=\s*(?P<value>.*?)\s*$")
 DEFAULT_RTOL = 1e-4
@@ -47,12 +51,20 @@ def parse_settings(source: str, filename: str | Path = "<snippet>") -> CheckSett
     """Collect the directives of one snippet's source into its settings."""
     values: dict[str, object] = {}
     volatile: list[re.Pattern[str]] = []
+    in_header = True
     for lineno, line in enumerate(source.splitlines(), start=1):
+        if line.strip() == EXAMPLE_START:
+            in_header = False
         match = DIRECTIVE.match(line)
         if match is None:
             continue
         key, value = match["key"], match["value"]
         where = f"{filename}:{lineno}"
+        if not in_header or EXAMPLE_START not in source:
+            raise DirectiveError(
+                f"{where}: '# output-check:' lines belong in the header above '{EXAMPLE_START}' "
+                "(the page shows the file from that line on, so the reader does not copy them)"
+            )
         try:
             if key in ("rtol", "atol"):
                 values[key] = float(value)

@@ -18,7 +18,6 @@ import functools
 import os
 import platform
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,7 @@ from pathlib import Path
 from snippet_check.cache import data_inputs
 from snippet_check.directives import CheckSettings
 from snippet_check.runner import THREAD_VARIABLES, RaisedException, SnippetRun, run_in_new_session
+from snippet_check.shown import shown_source
 from snippet_check.verdict import drift, failure_of_run, output_of
 
 X86_64 = ("x86_64", "AMD64")
@@ -116,7 +116,7 @@ def reader_environment(configuration: Configuration, environ: Mapping[str, str] 
 
 
 def prepare_folder(folder: Path, snippet: Path, *, root: Path, inputs: Sequence[str]) -> Path:
-    """Make `folder` hold a copy of `snippet` and links to the data files it reads (globs from `root`)."""
+    """Make `folder` hold the page's copy of `snippet` and links to the data files it reads (globs from `root`)."""
     folder.mkdir(parents=True)
     for pattern in inputs:
         for data_file in sorted(root.glob(pattern)):
@@ -124,7 +124,9 @@ def prepare_folder(folder: Path, snippet: Path, *, root: Path, inputs: Sequence[
                 link = folder / data_file.relative_to(root)
                 link.parent.mkdir(parents=True, exist_ok=True)
                 link.symlink_to(data_file.resolve())
-    return Path(shutil.copyfile(snippet, folder / snippet.name))
+    copy = folder / snippet.name
+    copy.write_text(shown_source(snippet.read_text(encoding="utf-8")), encoding="utf-8")
+    return copy
 
 
 def exception_in_traceback(stderr: str) -> RaisedException | None:

@@ -20,6 +20,7 @@ def test_every_directive_is_read() -> None:
             "# output-check: requires=transformers, host:example.org",
             "# output-check: inputs=data/a.csv, data/b/*.npy",
             "# output-check: exclusive=true",
+            "# --8<-- [start:example]",
         ]
     )
     settings = parse_settings(source)
@@ -43,5 +44,17 @@ def test_every_directive_is_read() -> None:
 )
 def test_bad_directives_name_file_and_line(line: str, message: str) -> None:
     with pytest.raises(DirectiveError, match=r"demo\.py:2") as error:
-        parse_settings(f"print(1)\n{line}\n", "demo.py")
+        parse_settings(f"# why the check needs this:\n{line}\n# --8<-- [start:example]\nprint(1)\n", "demo.py")
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "# output-check: raises=RuntimeError\nraise RuntimeError\n",  # no header marker at all
+        "# --8<-- [start:example]\nprint(1)\n# output-check: raises=RuntimeError\n",  # below it: on the page
+    ],
+)
+def test_a_directive_the_page_would_show_is_an_error(source: str) -> None:
+    with pytest.raises(DirectiveError, match=r"demo\.py:\d+: '# output-check:' lines belong in the header"):
+        parse_settings(source, "demo.py")

@@ -85,7 +85,7 @@ def test_the_folder_holds_only_the_snippet_and_its_data(tmp_path: Path) -> None:
     for data_file in ("data/MNIST/raw/train-labels-idx1-ubyte", "data/prices/a.csv", "data/other/b.csv"):
         (tmp_path / data_file).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / data_file).write_text(f"content of {Path(data_file).name}", encoding="utf-8")
-    source = f"# output-check: inputs=data/prices/*.csv\n# uses datasets.MNIST\n{SHOW_FOLDER}"
+    source = f"# output-check: inputs=data/prices/*.csv\n# --8<-- [start:example]\n# uses datasets.MNIST\n{SHOW_FOLDER}"
     recorded = "./demo.py\n./data/MNIST/raw/train-labels-idx1-ubyte\n./data/prices/a.csv\ncontent of a.csv\n"
     snippet = write_snippet(tmp_path, source, recorded)
     (snippet.parent / "neighbour.py").write_text("print('not copied')\n", encoding="utf-8")
@@ -116,6 +116,7 @@ def test_a_crash_names_the_file_and_line(tmp_path: Path) -> None:
 def test_a_declared_exception_ends_the_output_without_its_module(tmp_path: Path) -> None:
     source = (
         "# output-check: raises=Refused\n"
+        "# --8<-- [start:example]\n"
         "Refused = type('Refused', (RuntimeError,), {'__module__': 'library.errors'})\n"
         "print('before')\n"
         "raise Refused('mat1 and mat2: no')\n"
@@ -125,7 +126,7 @@ def test_a_declared_exception_ends_the_output_without_its_module(tmp_path: Path)
 
 
 def test_a_hanging_snippet_is_stopped_at_its_timeout(tmp_path: Path) -> None:
-    source = "# output-check: timeout=1\nimport time\nprint('start', flush=True)\ntime.sleep(60)\n"
+    source = "# output-check: timeout=1\n# --8<-- [start:example]\nimport time\nprint('start', flush=True)\ntime.sleep(60)\n"
     snippet = write_snippet(tmp_path, source, "")
     started = time.perf_counter()
     problem = check(snippet, tmp_path)

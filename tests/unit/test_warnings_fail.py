@@ -40,7 +40,7 @@ def test_a_readers_run_fails_on_it_too(tmp_path: Path) -> None:
 
 
 def test_a_declared_warning_passes_and_others_still_fail(tmp_path: Path) -> None:
-    snippet = snippet_with(tmp_path, "# output-check: warns=FutureWarning\n" + WARNS.format(category="FutureWarning"))
+    snippet = snippet_with(tmp_path, "# output-check: warns=FutureWarning\n# --8<-- [start:example]\n" + WARNS.format(category="FutureWarning"))
     settings = parse_settings(snippet.read_text(encoding="utf-8"))
     assert check_as_reader(snippet, settings, DEFAULT, root=tmp_path) is None
     other = "demo.py:3: UserWarning: something else\n  warnings.warn(...)\n"
@@ -48,9 +48,9 @@ def test_a_declared_warning_passes_and_others_still_fail(tmp_path: Path) -> None
 
 
 def test_warns_takes_warning_class_names() -> None:
-    assert parse_settings("# output-check: warns=FutureWarning, UserWarning\n").warns == (
+    assert parse_settings("# output-check: warns=FutureWarning, UserWarning\n# --8<-- [start:example]\n").warns == (
         "FutureWarning",
         "UserWarning",
     )
     with pytest.raises(DirectiveError, match="expected warning class names"):
-        parse_settings("# output-check: warns=not a class\n")
+        parse_settings("# output-check: warns=not a class\n# --8<-- [start:example]\n")
