@@ -3,12 +3,11 @@
 import numpy as np
 import torch
 from torch import nn
-from torch.utils.data import BatchSampler, DataLoader, RandomSampler, TensorDataset
+from torch.utils.data import DataLoader, TensorDataset
 
 SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-# One thread: the operations are too small to gain from several (see example 13).
 
 true_weights = np.array([1.11, 2.22, 3.33, 4.44], dtype=np.float32)
 true_bias = 12.34
@@ -21,19 +20,11 @@ y = torch.from_numpy(y_np)
 
 # A Dataset pairs row i of x with row i of y; a DataLoader serves it in minibatches.
 dataset = TensorDataset(x, y)
-shuffle_generator = torch.Generator().manual_seed(SEED)  # the same shuffles on every run
-# RandomSampler yields a fresh random order of the 5,000 row numbers each epoch;
-# BatchSampler groups that order into lists of 50 (the last list may be shorter,
-# drop_last=False keeps it). batch_size=None tells the DataLoader that each item
-# it receives is already a whole batch of row numbers: it indexes the dataset once
-# with the list, instead of fetching 50 rows one by one and stacking them.
-# The short form DataLoader(dataset, batch_size=50, shuffle=True) serves the same
-# batches, but fetching rows one by one makes it several times slower for rows this small.
-loader = DataLoader(
-    dataset,
-    sampler=BatchSampler(RandomSampler(dataset, generator=shuffle_generator), batch_size=50, drop_last=False),
-    batch_size=None,
-)
+# shuffle=True: a fresh random order of the rows every epoch, served 50 at a time
+# (the last batch may be shorter). Its own seeded generator makes the order the same
+# on every run. The loader fetches the 50 rows one by one and stacks them.
+shuffle_generator = torch.Generator().manual_seed(SEED)
+loader = DataLoader(dataset, batch_size=50, shuffle=True, generator=shuffle_generator)
 
 model = nn.Linear(4, 1)
 loss_fn = nn.MSELoss()
@@ -43,6 +34,7 @@ EPOCHS = 100
 losses = {}  # the loss on all data after epochs 10, 20, ..., 100
 total_updates = 0
 for epoch in range(1, EPOCHS + 1):
+    model.train()  # training mode: layers such as dropout behave as in training
     batches = rows = 0
     for xb, yb in loader:  # one epoch: every row once, in a new order
         optimizer.zero_grad()
@@ -53,7 +45,8 @@ for epoch in range(1, EPOCHS + 1):
         rows += len(xb)
     total_updates += batches
     if epoch == 1 or epoch % 10 == 0:  # a line every 10 epochs keeps the output short
-        with torch.no_grad():  # judge the model on all the data, not on the last batch
+        model.eval()  # evaluation mode, and no gradients: judge the model on all the data
+        with torch.no_grad():
             full_loss = loss_fn(model(x), y).item()
         if epoch % 10 == 0:
             losses[epoch] = full_loss
