@@ -7,8 +7,6 @@ from torch import nn
 SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-# A tiny model and thousands of small steps: splitting each step across CPU
-# threads costs more than it saves, so one thread is the fast choice here.
 
 TRUE_W, TRUE_B = 1.29, 24.0
 

@@ -8,7 +8,6 @@ from torch import nn
 SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-# One thread: the operations are too small to gain from several (see example 13).
 
 # Inputs from [1, 10): the rule divides by x2 and x3, so zero must stay out.
 x_np = rng.uniform(1, 10, size=(50_000, 4)).astype(np.float32)
@@ -43,6 +42,7 @@ optimizer = torch.optim.Adam(network.parameters(), lr=0.003)
 # several percent apart in test error.)
 scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=20)
 loss_fn = nn.MSELoss()
+network.train()
 for _ in range(20):  # 20 epochs
     order = torch.randperm(len(x_train_s))
     for start in range(0, len(order), 256):  # minibatches of 256
@@ -67,6 +67,7 @@ def two_digits(value):
     return f"{float(f'{value:.2g}'):,.0f}"
 
 
+network.eval()
 with torch.no_grad():  # undo the target's standardization to compare in real units
     network_train = (network(x_train_s) * y_std + y_mean).numpy()
     network_test = (network(x_test_s) * y_std + y_mean).numpy()

@@ -11,7 +11,6 @@ from torch import nn
 SEED = 3
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-# One thread: the operations are too small to gain from several (see example 13).
 
 # The four-feature rule, with 5,000 samples so that 100 epochs stay quick.
 true_weights = np.array([1.11, 2.22, 3.33, 4.44], dtype=np.float32)
@@ -32,6 +31,7 @@ start_weights = model[0].weight.detach().clone()
 
 def share_alive():
     """Fraction of samples whose prediction is positive before the ReLU."""
+    model.eval()
     with torch.no_grad():
         return (model[0](x) > 0).float().mean().item()
 
@@ -39,6 +39,7 @@ def share_alive():
 print(f"before training: {share_alive():.0%} of the predictions are above zero")
 EPOCHS = 100
 for epoch in range(1, EPOCHS + 1):
+    model.train()
     order = torch.randperm(n)  # shuffle, then slice minibatches of 50
     for start in range(0, n, 50):
         rows = order[start : start + 50]
@@ -47,6 +48,7 @@ for epoch in range(1, EPOCHS + 1):
         loss.backward()
         optimizer.step()
     if epoch % 10 == 0:
+        model.eval()
         with torch.no_grad():
             full_loss = loss_fn(model(x), y).item()
         print(f"epoch {epoch:3d}: loss {full_loss:.2f}")

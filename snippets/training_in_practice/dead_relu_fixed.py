@@ -7,7 +7,6 @@ from torch import nn
 SEED = 3  # the same unlucky start as in dead_relu.py: every prediction begins below zero
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-# One thread: the operations are too small to gain from several (see example 13).
 
 true_weights = np.array([1.11, 2.22, 3.33, 4.44], dtype=np.float32)
 true_bias = 12.34
@@ -25,6 +24,7 @@ optimizer = torch.optim.Adam(model.parameters(), lr=0.5)
 
 # 20 epochs are plenty once the gradient can flow.
 for epoch in range(1, 21):
+    model.train()
     order = torch.randperm(n)
     for start in range(0, n, 50):
         rows = order[start : start + 50]
@@ -33,6 +33,7 @@ for epoch in range(1, 21):
         loss.backward()
         optimizer.step()
     if epoch % 4 == 0:
+        model.eval()
         with torch.no_grad():
             full_loss = loss_fn(model(x), y).item()
         print(f"epoch {epoch:3d}: loss {full_loss:.2e}")

@@ -9,9 +9,6 @@ from torch import nn
 SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-# Thousands of steps on a tiny model: each operation is too small to be worth
-# splitting across CPU threads, and on a busy machine the hand-offs cost more
-# than they save. One thread is the fast choice here.
 
 true_weights = np.array([1.11, 2.22, 3.33, 4.44], dtype=np.float32)
 true_bias = 12.34

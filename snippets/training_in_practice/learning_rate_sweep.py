@@ -7,7 +7,6 @@ from torch import nn
 
 SEED = 0
 rng = np.random.default_rng(SEED)
-# One thread: the operations are too small to gain from several (see example 13).
 
 true_weights = np.array([1.11, 2.22, 3.33, 4.44], dtype=np.float32)
 true_bias = 12.34

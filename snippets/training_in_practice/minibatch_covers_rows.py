@@ -8,7 +8,6 @@ from torch.utils.data import DataLoader, TensorDataset
 SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-# One thread: the operations are too small to gain from several (see example 13).
 
 true_weights = np.array([1.11, 2.22, 3.33, 4.44], dtype=np.float32)
 true_bias = 12.34
@@ -35,6 +34,7 @@ model = nn.Linear(4, 1)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.005)
 updates = rows_used = 0
+model.train()
 for epoch in range(10):
     order = torch.randperm(n)
     for start in range(0, n, batch):
@@ -47,6 +47,7 @@ for epoch in range(10):
         rows_used += len(rows)
     assert rows_used == (epoch + 1) * n  # a cheap guard against this whole class of bug
 
+model.eval()
 with torch.no_grad():
     full_loss = loss_fn(model(x), y).item()
 print(f"10 epochs: {updates:,} updates, {rows_used:,} rows in all")

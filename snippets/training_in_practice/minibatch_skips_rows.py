@@ -7,7 +7,6 @@ from torch import nn
 SEED = 0
 rng = np.random.default_rng(SEED)
 torch.manual_seed(SEED)
-# One thread: the operations are too small to gain from several (see example 13).
 
 true_weights = np.array([1.11, 2.22, 3.33, 4.44], dtype=np.float32)
 true_bias = 12.34
@@ -50,6 +49,7 @@ model = nn.Linear(4, 1)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.005)  # as in example 15
 updates = 0
+model.train()
 for _ in range(10):  # "10 epochs"
     order = torch.randperm(n)
     for start in range(0, 2000, batch):  # the bug: 2,000 was meant to be n
@@ -60,6 +60,7 @@ for _ in range(10):  # "10 epochs"
         optimizer.step()
         updates += 1
 
+model.eval()
 with torch.no_grad():
     full_loss = loss_fn(model(x), y).item()
 print(f"10 'epochs' of the last loop: {updates} updates, {updates * batch:,} rows in all")
