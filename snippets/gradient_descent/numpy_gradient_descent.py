@@ -17,6 +17,7 @@ w, b = rng.uniform(0, 1, size=2)
 lr = 0.01  # the learning rate: how far each step moves the parameters
 snapshots = {}  # (w, b) at a few iterations, to draw the line on its way
 
+# --8<-- [start:descent-loop]
 for iteration in range(2_001):
     y_hat = x * w + b  # predictions for all samples at once
     error = y_hat - y
@@ -34,6 +35,7 @@ for iteration in range(2_001):
     # Step against the gradient: downhill on the loss.
     w -= lr * grad_w
     b -= lr * grad_b
+# --8<-- [end:descent-loop]
 
 print(f"weight w: learned {w:.6f}, true {TRUE_W}")
 print(f"bias   b: learned {b:.6f}, true {TRUE_B}")

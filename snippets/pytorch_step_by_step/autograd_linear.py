@@ -18,6 +18,7 @@ y_np = TRUE_W * x_np + TRUE_B
 x = torch.from_numpy(x_np)
 y = torch.from_numpy(y_np)
 
+# --8<-- [start:training-loop]
 # A layer that computes x @ weight.T, its weight randomly initialised and
 # already marked requires_grad. We switch its bias off and keep our own.
 linear = nn.Linear(1, 1, bias=False)
@@ -43,6 +44,7 @@ for iteration in range(2_001):
     # backward() ADDS to .grad: empty it before the next iteration.
     linear.weight.grad.zero_()
     b.grad.zero_()
+# --8<-- [end:training-loop]
 
 print(f"weight w: learned {linear.weight.item():.6f}, true {TRUE_W}")
 print(f"bias   b: learned {b.item():.6f}, true {TRUE_B}")

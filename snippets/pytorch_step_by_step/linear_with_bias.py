@@ -18,6 +18,7 @@ y_np = TRUE_W * x_np + TRUE_B
 x = torch.from_numpy(x_np)
 y = torch.from_numpy(y_np)
 
+# --8<-- [start:training-loop]
 # The layer now has its own bias: one module holds every parameter.
 model = nn.Linear(1, 1)
 lr = 0.01
@@ -44,6 +45,7 @@ for iteration in range(2_001):
 
     # One call empties the .grad of every parameter.
     model.zero_grad()
+# --8<-- [end:training-loop]
 
 learned = model.state_dict()
 w, b = learned["weight"].item(), learned["bias"].item()

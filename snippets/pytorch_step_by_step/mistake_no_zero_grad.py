@@ -15,6 +15,7 @@ y_np = TRUE_W * x_np + TRUE_B
 x = torch.from_numpy(x_np)
 y = torch.from_numpy(y_np)
 
+# --8<-- [start:training-loop]
 model = nn.Sequential(nn.Linear(1, 1))
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
@@ -33,6 +34,7 @@ for iteration in range(2_001):
     elif iteration % 400 == 0:
         print(f"iteration {iteration:5d}  loss {loss.item():.3e}")
     optimizer.step()
+# --8<-- [end:training-loop]
 
 print(f"weight w: learned {weight.item():.6f}, true {TRUE_W}")
 print(f"bias   b: learned {model[0].bias.item():.6f}, true {TRUE_B}")

@@ -19,6 +19,7 @@ x = torch.from_numpy(x_np)
 y = torch.from_numpy(y_np)
 
 
+# --8<-- [start:model]
 class LinearModel(nn.Module):
     def __init__(self):
         super().__init__()  # sets up the bookkeeping that finds parameters
@@ -34,6 +35,7 @@ class LinearModel(nn.Module):
 model = LinearModel()
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+# --8<-- [end:model]
 
 for iteration in range(2_001):
     optimizer.zero_grad()

@@ -18,6 +18,7 @@ y_np = TRUE_W * x_np + TRUE_B
 x = torch.from_numpy(x_np)
 y = torch.from_numpy(y_np)
 
+# --8<-- [start:training-loop]
 model = nn.Sequential(nn.Linear(1, 1))
 loss_fn = nn.MSELoss()  # mean of the squared errors, as we wrote it by hand
 # The optimizer receives the parameters once and updates them on every step().
@@ -35,6 +36,7 @@ for iteration in range(2_001):
 
     loss.backward()
     optimizer.step()  # param -= lr * param.grad, for every parameter
+# --8<-- [end:training-loop]
 
 w, b = model[0].weight.item(), model[0].bias.item()
 print(f"weight w: learned {w:.6f}, true {TRUE_W}")

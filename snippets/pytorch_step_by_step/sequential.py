@@ -18,6 +18,7 @@ y_np = TRUE_W * x_np + TRUE_B
 x = torch.from_numpy(x_np)
 y = torch.from_numpy(y_np)
 
+# --8<-- [start:training-loop]
 # Sequential passes its input through each layer in turn. One layer today;
 # Part 4 stacks several, and the training loop will not change.
 model = nn.Sequential(nn.Linear(1, 1))
@@ -41,6 +42,7 @@ for iteration in range(2_001):
     with torch.no_grad():
         for param in model.parameters():
             param -= lr * param.grad
+# --8<-- [end:training-loop]
 
 # Layers inside a Sequential are numbered: model[0] is the first one.
 w, b = model[0].weight.item(), model[0].bias.item()

@@ -17,6 +17,7 @@ y_np = TRUE_W * x_np + TRUE_B
 x = torch.from_numpy(x_np)
 y = torch.from_numpy(y_np)
 
+# --8<-- [start:training-loop]
 w = torch.rand(1)  # random start: one-element tensors instead of floats
 b = torch.rand(1)
 lr = 0.01
@@ -38,6 +39,7 @@ for iteration in range(2_001):
     with torch.no_grad():
         w -= lr * grad_w
         b -= lr * grad_b
+# --8<-- [end:training-loop]
 
 print(f"weight w: learned {w.item():.6f}, true {TRUE_W}")
 print(f"bias   b: learned {b.item():.6f}, true {TRUE_B}")

@@ -126,7 +126,8 @@ def test_a_declared_exception_ends_the_output_without_its_module(tmp_path: Path)
 
 
 def test_a_hanging_snippet_is_stopped_at_its_timeout(tmp_path: Path) -> None:
-    source = "# output-check: timeout=1\n# --8<-- [start:example]\nimport time\nprint('start', flush=True)\ntime.sleep(60)\n"
+    source = "# output-check: timeout=1\n# --8<-- [start:example]\nimport time\nprint('start', flush=True)\n"
+    source += "time.sleep(60)\n"
     snippet = write_snippet(tmp_path, source, "")
     started = time.perf_counter()
     problem = check(snippet, tmp_path)

@@ -40,7 +40,8 @@ def test_a_readers_run_fails_on_it_too(tmp_path: Path) -> None:
 
 
 def test_a_declared_warning_passes_and_others_still_fail(tmp_path: Path) -> None:
-    snippet = snippet_with(tmp_path, "# output-check: warns=FutureWarning\n# --8<-- [start:example]\n" + WARNS.format(category="FutureWarning"))
+    header = "# output-check: warns=FutureWarning\n# --8<-- [start:example]\n"
+    snippet = snippet_with(tmp_path, header + WARNS.format(category="FutureWarning"))
     settings = parse_settings(snippet.read_text(encoding="utf-8"))
     assert check_as_reader(snippet, settings, DEFAULT, root=tmp_path) is None
     other = "demo.py:3: UserWarning: something else\n  warnings.warn(...)\n"
