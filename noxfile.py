@@ -10,6 +10,7 @@
     nox -s docs              the snippet check, `mkdocs build --strict`, every internal link
     nox -s browser           the built site in Chromium: every page (needs docs run first)
     nox -s notebooks         regenerate docs/notebooks/ from the chapters and snippets
+    nox -s execute-notebooks run every notebook in a Jupyter kernel; compare each cell with its stored outputs
     nox -s external-links    request every external link of the built site (needs network)
     nox -s audit             Lighthouse on three pages, mobile and desktop -> .artifacts/lighthouse/
     nox -s serve             the same, then serve on http://127.0.0.1:8000
@@ -117,9 +118,16 @@ def determinism(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Unit tests of the infrastructure, the numbers in prose (cited, not typed), the README's code blocks."""
+    """Unit tests of the infrastructure, numbers in prose (cited), idioms of the shown code, README blocks."""
     install(session, "book", "test")
-    session.run("pytest", "tests/unit", "tests/test_notebooks.py", "tests/test_prose_numbers.py", *session.posargs)
+    session.run(
+        "pytest",
+        "tests/unit",
+        "tests/test_notebooks.py",
+        "tests/test_prose_numbers.py",
+        "tests/test_reader_code.py",
+        *session.posargs,
+    )
     session.run("pytest", "--codeblocks", "README.md", "docs/")
 
 
@@ -207,6 +215,18 @@ def notebooks(session: nox.Session) -> None:
     """Regenerate docs/notebooks/ (one notebook per chapter) from the pages and their snippets."""
     install(session, "test")
     session.run("python", "tools/notebooks.py", *session.posargs)
+
+
+@nox.session(name="execute-notebooks", python=PYTHON, default=False)
+def execute_notebooks(session: nox.Session) -> None:
+    """Check the notebooks are current, run each in a Jupyter kernel (nbclient), compare every cell's outputs.
+
+    Not in `nox`: it runs every snippet again, one after another (about N minutes on 2 cores).
+    `-- docs/notebooks/NAME.ipynb` runs some.
+    """
+    install(session, "book", "torch", "test", "notebooks")
+    session.run("python", "tools/notebooks.py", "--check")
+    session.run("python", "tools/execute_notebooks.py", *session.posargs)
 
 
 @nox.session(name="external-links", python=PYTHON, default=False)

@@ -3,9 +3,26 @@
 A chapter is a page under docs/ that includes at least one snippet
 (`--8<-- "snippets/....py"` alone in a code fence). Its notebook,
 docs/notebooks/<page>.ipynb, holds the page's prose as Markdown cells and each
-included snippet, in page order, as a code cell whose recorded output (the `.out`
-include that follows it) is the cell's output. Nothing in a notebook is written by
-hand: this module is the only author.
+snippet, in page order, as one code cell whose outputs are the snippet's recorded
+`.out`, stored as a kernel stores them: the printed text as a stdout stream and,
+for a snippet that demonstrates an exception (`# output-check: raises=Type`, read
+with the snippet check's own parser), the `Type: message` that ends its `.out` as an
+`error` output (its traceback holds that line alone: the frames are not recorded),
+the cell tagged `raises-exception` so that Jupyter runs on past it. Each code cell
+names its snippet in its metadata (`snippet`), for `tools/execute_notebooks.py`.
+
+Includes follow pymdownx.snippets: `path` is the whole file without its section
+markers, `path:example` the section `example` (the complete snippet after its check
+header), `path:NAME` another section and `path:START:END` a line range. The first
+complete include of a snippet (`path` or `path:example`) becomes its code cell. A
+later complete include (a before/after tab shows a file again) becomes a one-line
+note pointing back, and an excerpt (`path:NAME`, `path:START:END`) a Markdown code
+block, no cell: the prose around it speaks of "this excerpt" or "the loop below",
+so it stays, while the code that runs is in the cell of the complete file, once. The
+page shows the complete file with every excerpt (`tests/test_notebooks.py` fails
+when it does not). A `.out` include of a snippet that is a code cell is that cell's
+output, so it is not repeated as text. Nothing in a notebook is written by hand:
+this module is the only author.
 
 The notebooks are committed, because "Open in Colab" opens a notebook from the
 GitHub repository; `tests/test_notebooks.py` fails when one is stale. Regenerate:
@@ -29,7 +46,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "docs" / "hooks"))  # the citation syntax is the site hook's own
+sys.path.insert(0, str(ROOT / "tests"))  # and the `# output-check:` syntax the snippet check's
 from cited_values import CitationError, substitute  # noqa: E402
+from snippet_check.directives import parse_settings  # noqa: E402
 
 DOCS = ROOT / "docs"
 NOTEBOOKS = DOCS / "notebooks"
@@ -47,12 +66,17 @@ TAB = re.compile(r"""^(?P<indent>[ \t]*)===\+?\s+(?P<title>"[^"]*"|'[^']*')\s*$"
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)(?:\{[^}]*\})?")
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)\)")
+# pymdownx.snippets' section marker, `# --8<-- [start:NAME]` or `[end:NAME]`, anywhere in a line.
+SECTION_MARKER = re.compile(
+    r"-+8<-+[ \t]+\[[ \t]*(?P<type>start|end)[ \t]*:[ \t]*(?P<name>[a-z][-_0-9a-z]*)[ \t]*\]", re.I
+)
+COMPLETE_SECTION = "example"  # `path:example` is the complete snippet, without its check header
 
 
 @dataclass
 class Chapter:
     page: Path  # docs/<name>.md
-    includes: list[str] = field(default_factory=list)  # its snippet includes, in page order
+    includes: list[str] = field(default_factory=list)  # the first complete include of each snippet, in page order
 
     @property
     def snippets(self) -> list[Path]:
@@ -70,8 +94,22 @@ def notebook_path(page: Path) -> Path:
 
 
 def snippet_includes(text: str) -> list[str]:
-    """Snippet paths a page includes as code, in page order."""
-    return [spec for kind, spec, _ in blocks(text) if kind == "include" and spec.endswith(".py")]
+    """Snippet include specs a page shows as code (complete files and excerpts), in page order."""
+    return [spec for kind, spec, _ in blocks(text) if kind == "include" and spec.partition(":")[0].endswith(".py")]
+
+
+def is_complete(spec: str) -> bool:
+    """Whether an include shows the whole snippet (`path` or `path:example`), not an excerpt."""
+    return spec.partition(":")[2] in ("", COMPLETE_SECTION)
+
+
+def notebook_includes(text: str) -> list[str]:
+    """The first complete include of each snippet the page shows, in page order: its code cells."""
+    first: dict[str, str] = {}
+    for spec in snippet_includes(text):
+        if is_complete(spec):
+            first.setdefault(spec.partition(":")[0], spec)
+    return list(first.values())
 
 
 def find_chapters(docs: Path = DOCS) -> list[Chapter]:
@@ -79,7 +117,7 @@ def find_chapters(docs: Path = DOCS) -> list[Chapter]:
     for page in sorted(docs.rglob("*.md")):
         if page.relative_to(docs).parts[0] in NOT_PAGES:
             continue
-        includes = snippet_includes(page.read_text(encoding="utf-8"))
+        includes = notebook_includes(page.read_text(encoding="utf-8"))
         if includes:
             chapters.append(Chapter(page, includes))
     return chapters
@@ -119,17 +157,70 @@ class MissingInclude(Exception):
     """A page includes a file that is not there."""
 
 
+class RecordedOutputError(Exception):
+    """A snippet that declares `raises=Type` has a `.out` that does not end with `Type: message`."""
+
+
 def read_include(spec: str) -> str:
-    """The text `--8<-- "path"` or `--8<-- "path:start:end"` puts in the page."""
-    path, _, lines = spec.partition(":")
+    """The text `--8<-- "path"`, `"path:SECTION"` or `"path:start:end"` puts in the page (pymdownx.snippets)."""
+    path, _, selector = spec.partition(":")
     if not (ROOT / path).is_file():
         raise MissingInclude(f"{path} does not exist (record a snippet's output: nox -s snippets -- --update -k NAME)")
-    text = (ROOT / path).read_text(encoding="utf-8")
-    if lines:
-        start, _, end = lines.partition(":")
-        selected = text.splitlines()[int(start or 1) - 1 : int(end) if end else None]
-        text = "\n".join(selected) + "\n"
-    return text
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    if selector[:1].isdigit() or selector.startswith(":"):
+        start, _, end = selector.partition(":")
+        lines = lines[int(start or 1) - 1 : int(end) if end else None]
+    elif selector:
+        lines = section(lines, selector, spec)
+    return "".join(line + "\n" for line in lines if not SECTION_MARKER.search(line))
+
+
+def section(lines: list[str], name: str, spec: str) -> list[str]:
+    """The lines after `[start:NAME]` up to `[end:NAME]` or the end of the file."""
+    start = next((i for i, line in enumerate(lines) if marker(line) == ("start", name)), None)
+    if start is None:
+        raise MissingInclude(f"{spec}: the file has no '# --8<-- [start:{name}]' line")
+    end = next((i for i in range(start + 1, len(lines)) if marker(lines[i]) == ("end", name)), len(lines))
+    return lines[start + 1 : end]
+
+
+def marker(line: str) -> tuple[str, str] | None:
+    """("start" or "end", section name) for a section marker line."""
+    found = SECTION_MARKER.search(line)
+    return (found["type"], found["name"]) if found else None
+
+
+def recorded_outputs(snippet: str) -> list[nbformat.NotebookNode]:
+    """A snippet's `.out` as a kernel stores it: a stdout stream, then its demonstrated exception as an error.
+
+    A snippet never run here (`requires=` what the build lacks) has no `.out`, and its cell no output.
+    """
+    recorded = ROOT / Path(snippet).with_suffix(".out")
+    if not recorded.is_file():
+        return []
+    text = recorded.read_text(encoding="utf-8")
+    raises = parse_settings((ROOT / snippet).read_text(encoding="utf-8"), snippet).raises
+    error = None
+    if raises:
+        lines = text.splitlines(keepends=True)
+        starts = [i for i, line in enumerate(lines) if re.match(rf"{raises}:(?: |$)", line)]
+        if not starts:
+            raise RecordedOutputError(f"{recorded.relative_to(ROOT)} does not end with '{raises}: message'")
+        text, message = "".join(lines[: starts[-1]]), "".join(lines[starts[-1] :]).rstrip("\n")
+        evalue = message[len(raises) + 1 :].strip()
+        error = new_output("error", ename=raises, evalue=evalue, traceback=[message])
+    outputs = [new_output("stream", name="stdout", text=text)] if text else []
+    return outputs + ([error] if error else [])
+
+
+def code_cell(spec: str) -> nbformat.NotebookNode:
+    """A snippet's code cell: the page's text of it, its recorded outputs, its path in the metadata."""
+    path = spec.partition(":")[0]
+    outputs = recorded_outputs(path)
+    metadata: dict[str, object] = {"snippet": path}
+    if any(output.output_type == "error" for output in outputs):
+        metadata["tags"] = ["raises-exception"]  # Jupyter's tag: running the notebook goes on past it
+    return new_code_cell(read_include(spec).rstrip("\n"), execution_count=None, outputs=outputs, metadata=metadata)
 
 
 def convert_markdown(text: str, page: Path, chapter_pages: set[Path]) -> str:
@@ -145,7 +236,9 @@ def convert_markdown(text: str, page: Path, chapter_pages: set[Path]) -> str:
                 blanks += 1
                 continue
             if len(line) - len(line.lstrip()) >= quote_indent:
-                out.extend([">"] * blanks + ["> " + line[quote_indent:]])
+                if blanks and out[-1] != ">":  # a paragraph break (the title has one after it already)
+                    out.append(">")
+                out.append("> " + line[quote_indent:])
                 blanks = 0
                 continue
             out.extend([""] * blanks)
@@ -204,24 +297,34 @@ def build_notebook(chapter: Chapter, chapter_pages: set[Path]) -> nbformat.Noteb
             "and the snippets it includes; each output shown is the one recorded by running that snippet.*"
         )
     ]
-    last_code = None  # the code cell an output include belongs to
     try:
         page = substitute(chapter.page.read_text(encoding="utf-8"), ROOT)
     except CitationError as error:
         raise CitationError(f"{page_name}: {error}") from error
+    code = set(chapter.includes)  # the includes that become code cells
+    in_cells = {spec.partition(":")[0] for spec in code}
+    prose: list[str] = []  # Markdown since the last code cell, one cell: includes that are no cell leave no seam
+
+    def end_prose() -> None:
+        if text := "\n\n".join(part for part in prose if part.strip()):
+            cells.append(new_markdown_cell(text))
+        prose.clear()
+
     for kind, content, _info in blocks(page):
+        path = content.partition(":")[0]
         if kind == "markdown":
-            markdown = convert_markdown(content, chapter.page, chapter_pages)
-            if markdown.strip():
-                cells.append(new_markdown_cell(markdown))
-                last_code = None
-        elif content.endswith(".py"):
-            last_code = new_code_cell(read_include(content).rstrip("\n"), execution_count=None)
-            cells.append(last_code)
-        elif last_code is not None and not last_code.outputs:
-            last_code.outputs.append(new_output("stream", name="stdout", text=read_include(content)))
-        else:
-            cells.append(new_markdown_cell("```text\n" + read_include(content).rstrip("\n") + "\n```"))
+            prose.append(convert_markdown(content, chapter.page, chapter_pages))
+        elif content in code:
+            end_prose()
+            cells.append(code_cell(content))
+            code.discard(content)
+        elif path.endswith(".py") and is_complete(content):
+            prose.append(f"*The page shows `{path}` again here: it is the code cell above.*")
+        elif path.endswith(".py"):  # an excerpt: Markdown, as the prose around it expects it
+            prose.append("```python\n" + read_include(content).rstrip("\n") + "\n```")
+        elif str(Path(path).with_suffix(".py")) not in in_cells:  # a code cell's output is in the cell
+            prose.append("```text\n" + read_include(content).rstrip("\n") + "\n```")
+    end_prose()
     for index, cell in enumerate(cells):
         cell.id = cell_id(index, cell.source)
     notebook = new_notebook(cells=cells)
@@ -278,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return run(args.check)
-    except (MissingInclude, CitationError) as error:
+    except (MissingInclude, RecordedOutputError, CitationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 
