@@ -10,19 +10,21 @@ import time
 import torch
 import torchvision
 from torch import nn
-from torchvision import transforms
+from torchvision.transforms import v2
 
 SEED = 0
 device = "cuda" if torch.cuda.is_available() else "cpu"
 
-# A transform runs on every item as it is fetched. ToTensor turns the 28x28 PIL image
-# of bytes 0..255 into a float tensor of shape (1, 28, 28) with values in [0, 1];
-# Normalize then subtracts a mean and divides by a standard deviation. 0.1307 and
-# 0.3081 are the mean and std of MNIST's training pixels (example 25 computes them).
-transform = transforms.Compose(
+# A transform runs on every item as it is fetched. ToImage turns the 28x28 PIL image
+# into a uint8 image tensor of shape (1, 28, 28); ToDtype makes it float32 and, with
+# scale=True, divides the bytes 0..255 by 255 into [0, 1]; Normalize then subtracts
+# a mean and divides by a standard deviation. 0.1307 and 0.3081 are the mean and std
+# of MNIST's training pixels (example 25 computes them).
+transform = v2.Compose(
     [
-        transforms.ToTensor(),
-        transforms.Normalize((0.1307,), (0.3081,)),
+        v2.ToImage(),
+        v2.ToDtype(torch.float32, scale=True),
+        v2.Normalize((0.1307,), (0.3081,)),
     ]
 )
 
@@ -74,11 +76,14 @@ def main():
 
     start = time.perf_counter()
     for epoch in range(1, 11):
+        # train() and eval() switch the model between training and evaluation (Part 3b):
+        # a no-op for a linear layer, but the habit keeps later models right.
+        model.train()
         total, n = 0.0, 0
         for images, labels in train_loader:  # images (64, 1, 28, 28), labels (64,)
             images, labels = images.to(device), labels.to(device)
-            loss = loss_fn(model(images), labels)
             optimizer.zero_grad()
+            loss = loss_fn(model(images), labels)
             loss.backward()
             optimizer.step()
             total += loss.item() * len(labels)
@@ -89,6 +94,7 @@ def main():
 
     # Predict one training image: index 23 of the subset, a handwritten 1.
     image, label = train_small[23]
+    model.eval()  # evaluation from here on
     with torch.no_grad():
         logits = model(image.unsqueeze(0).to(device))  # a batch of one: (1, 1, 28, 28)
         probs = torch.softmax(logits, dim=1)[0]

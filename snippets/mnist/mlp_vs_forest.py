@@ -34,16 +34,18 @@ def fit(model, optimizer, epochs=10, batch_size=64, scheduler=None):
     loss_fn = nn.CrossEntropyLoss()
     targets = y_train.to(device)
     g = torch.Generator().manual_seed(SEED)
+    model.train()
     for _ in range(epochs):  # one epoch: every training image once
         order = torch.randperm(len(x_train), generator=g).to(device)
         for i in range(0, len(x_train), batch_size):
             idx = order[i : i + batch_size]
-            loss = loss_fn(model(x_train[idx]), targets[idx])
             optimizer.zero_grad()
+            loss = loss_fn(model(x_train[idx]), targets[idx])
             loss.backward()
             optimizer.step()
         if scheduler:
             scheduler.step()  # once per epoch
+    model.eval()
     with torch.no_grad():
         return model(x_train).argmax(dim=1).cpu(), model(x_test).argmax(dim=1).cpu()
 

@@ -12,7 +12,8 @@ device = "cuda" if torch.cuda.is_available() else "cpu"
 
 train = torchvision.datasets.MNIST(root="data", train=True, download=True)
 test = torchvision.datasets.MNIST(root="data", train=False, download=True)
-# Pixels as floats in [0, 1] (what ToTensor gives), one row of 784 per image.
+# Pixels as floats in [0, 1], the scaling of example 23's v2.ToDtype(..., scale=True),
+# one row of 784 per image.
 train_pixels = train.data[:10_000].flatten(start_dim=1).float() / 255
 test_pixels = test.data.flatten(start_dim=1).float() / 255
 y_train, y_test = train.targets[:10_000].to(device), test.targets.to(device)
@@ -37,16 +38,18 @@ def train_and_test(x_train, x_test):
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
     g = torch.Generator().manual_seed(SEED)
     n = len(x_train)
+    model.train()
     for _ in range(10):  # 10 epochs
         order = torch.randperm(n, generator=g).to(device)
         total = 0.0
         for i in range(0, n, 64):
             idx = order[i : i + 64]
-            loss = loss_fn(model(x_train[idx]), y_train[idx])
             optimizer.zero_grad()
+            loss = loss_fn(model(x_train[idx]), y_train[idx])
             loss.backward()
             optimizer.step()
             total += loss.item() * len(idx)
+    model.eval()
     with torch.no_grad():
         accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
     return total / n, accuracy

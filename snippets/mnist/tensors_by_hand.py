@@ -29,8 +29,8 @@ print(f"train_images: {tuple(train_images.shape)} {train_images.dtype} ({megabyt
 
 
 def prepare(images):
-    """uint8 pixels 0..255 -> the floats ToTensor + Normalize produce, all at once."""
-    x = images.float() / 255  # ToTensor's scaling to [0, 1]
+    """uint8 pixels 0..255 -> normalized floats, as example 23's transforms, all at once."""
+    x = images.float() / 255  # ToDtype(torch.float32, scale=True): [0, 1]
     x = (x - 0.1307) / 0.3081  # Normalize((0.1307,), (0.3081,))
     return x.flatten(start_dim=1).to(device)  # one row of 784 per image
 
@@ -50,6 +50,7 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 g = torch.Generator().manual_seed(SEED)
 n, batch_size = len(x_train), 64
 start = time.perf_counter()
+model.train()
 for epoch in range(1, 11):
     # A fresh random order each epoch, then consecutive slices of it: one indexing
     # operation fetches a whole minibatch. The last slice holds the 16 leftovers.
@@ -57,8 +58,8 @@ for epoch in range(1, 11):
     total = 0.0
     for i in range(0, n, batch_size):
         idx = order[i : i + batch_size]
-        loss = loss_fn(model(x_train[idx]), y_train[idx])
         optimizer.zero_grad()
+        loss = loss_fn(model(x_train[idx]), y_train[idx])
         loss.backward()
         optimizer.step()
         total += loss.item() * len(idx)
@@ -66,6 +67,7 @@ for epoch in range(1, 11):
         print(f"epoch {epoch:2d}  mean training loss {total / n:.4f}")
 print(f"training time (machine-dependent): {time.perf_counter() - start:.2f} s")
 
+model.eval()
 with torch.no_grad():
     prob_23 = torch.softmax(model(x_train[23:24]), dim=1)[0]
     # The whole test set in one call: 10,000 x 784 floats is only 31 MB.
