@@ -89,7 +89,7 @@ report("linear softmax (ex. 19, 20)", predicted, seconds)
 torch.manual_seed(SEED)
 start = time.perf_counter()
 hidden = nn.Sequential(nn.Linear(5, 10), nn.ReLU(), nn.Linear(10, 4))
-optimizer = torch.optim.Adam(hidden.parameters(), lr=0.05, fused=True)  # TEMP
+optimizer = torch.optim.Adam(hidden.parameters(), lr=0.05)
 scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[50], gamma=0.1)
 train(hidden, optimizer, epochs=100, scheduler=scheduler)
 seconds = time.perf_counter() - start

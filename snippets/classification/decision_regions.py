@@ -57,7 +57,7 @@ train(linear, torch.optim.SGD(linear.parameters(), lr=0.1), epochs=20)
 
 torch.manual_seed(SEED)  # the same start as example 21
 hidden = nn.Sequential(nn.Linear(5, 10), nn.ReLU(), nn.Linear(10, 4))
-optimizer = torch.optim.Adam(hidden.parameters(), lr=0.05, fused=True)  # TEMP
+optimizer = torch.optim.Adam(hidden.parameters(), lr=0.05)
 # Example 21's schedule: a tenth of the learning rate after epoch 50.
 scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[50], gamma=0.1)
 train(hidden, optimizer, epochs=100, scheduler=scheduler)

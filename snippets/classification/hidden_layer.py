@@ -45,7 +45,7 @@ model = nn.Sequential(
     nn.Linear(10, 4),
 )
 loss_fn = nn.CrossEntropyLoss()
-optimizer = torch.optim.Adam(model.parameters(), lr=0.05, fused=True)  # TEMP
+optimizer = torch.optim.Adam(model.parameters(), lr=0.05)
 # After 50 epochs the learning rate drops tenfold, to 0.005: the large steps find a
 # good solution fast, the small ones let the model settle in it. (At 0.05 to the end
 # the model keeps jumping around that solution, and where it stops depends on how

@@ -37,7 +37,7 @@ labels = torch.from_numpy(y_train)
 # point here is the test, and 10 epochs already give a good model.
 model = nn.Sequential(nn.Linear(5, 10), nn.ReLU(), nn.Linear(10, 4))
 loss_fn = nn.CrossEntropyLoss()
-optimizer = torch.optim.Adam(model.parameters(), lr=0.05, fused=True)  # TEMP
+optimizer = torch.optim.Adam(model.parameters(), lr=0.05)
 model.train()
 for _ in range(10):
     order = torch.randperm(len(inputs))
