@@ -27,6 +27,7 @@ y_mean, y_std = y_train.mean(), y_train.std()
 x_train_s, x_test_s = (x_train - x_mean) / x_std, (x_test - x_mean) / x_std
 y_train_s = (y_train - y_mean) / y_std
 
+# --8<-- [start:network]
 network = nn.Sequential(
     nn.Linear(4, 64),  # hidden layer 1: 64 weighted sums of the inputs...
     nn.ReLU(),  # ...each bent at zero, so that together they can curve
@@ -52,6 +53,7 @@ for _ in range(20):  # 20 epochs
         loss.backward()
         optimizer.step()
     scheduler.step()  # once per epoch
+# --8<-- [end:network]
 
 # The baseline: the best straight-line fit there is (least squares, as in Part 1).
 linear = LinearRegression().fit(x_train.numpy(), y_train.numpy())

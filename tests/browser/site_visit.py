@@ -153,7 +153,7 @@ def block_external(context, visit: PageVisit) -> None:
 
 
 def new_page(browser, visit: PageVisit, **context_options):
-    context = browser.new_context(viewport=VIEWPORT, **context_options)
+    context = browser.new_context(**{"viewport": VIEWPORT, **context_options})
     block_external(context, visit)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
@@ -279,3 +279,28 @@ def visit_page(browser, site: RunningSite, path: str, screenshot: Path) -> PageV
     finally:
         context.close()
     return visit
+
+
+PHONE = {"width": 390, "height": 844}
+# Code blocks on the page whose lines are wider than the block and that cannot scroll sideways.
+CUT_OFF_CODE = """
+() => [...document.querySelectorAll("article pre > code")]
+  .filter((code) => code.getClientRects().length > 0)
+  .filter((code) => code.scrollWidth > code.clientWidth + 1
+    && !["auto", "scroll"].includes(getComputedStyle(code).overflowX))
+  .map((code) => code.textContent.trim().split("\\n")[0].slice(0, 60))
+"""
+
+
+def cut_off_code_on_a_phone(browser, site: RunningSite, path: str) -> list[str]:
+    """First lines of the code blocks a 390 px wide phone shows cut off, with no way to scroll to the rest."""
+    visit = PageVisit(path=path, url=site.page(path))
+    context, page = new_page(browser, visit, viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page.goto(visit.url, wait_until="load")
+        wait_for_math(page)
+        page.evaluate("document.querySelectorAll('article details').forEach((box) => { box.open = true; })")
+        render_all(page)
+        return page.evaluate(CUT_OFF_CODE)
+    finally:
+        context.close()
