@@ -96,18 +96,18 @@ def compare(stored: nbformat.NotebookNode, executed: nbformat.NotebookNode, labe
 
 @dataclass
 class Run:
-    """A notebook run: the executed copy, the cells not run (numbered from 1), notes, and why it stopped early."""
+    """A notebook run: the executed copy, the cells not compared (numbered from 1), notes, and failures of the run."""
 
     executed: nbformat.NotebookNode
     skipped: set[int] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
-    stopped: str | None = None
+    failures: list[str] = field(default_factory=list)
 
 
 def execute(notebook: nbformat.NotebookNode) -> Run:
     """Run a copy of `notebook` in a new kernel, each code cell with its snippet's timeout and requirements."""
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from nbclient.exceptions import DeadKernelError
 
     run = Run(copy.deepcopy(notebook))
     client = NotebookClient(
@@ -116,22 +116,33 @@ def execute(notebook: nbformat.NotebookNode) -> Run:
         resources={"metadata": {"path": str(ROOT)}},  # the working directory: the repository root
         allow_errors=True,  # an unexpected error is a mismatch to report; the next cells still run
         timeout_func=lambda cell: settings_of(cell).timeout_s,
+        interrupt_on_timeout=True,  # a cell past its timeout is interrupted; the next cells still run
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # not its warning that local TCP is unencrypted
     )
     code = [(number, cell) for number, cell in enumerate(run.executed.cells, start=1) if cell.cell_type == "code"]
     with client.setup_kernel():
         for position, (number, cell) in enumerate(code):
-            snippet = cell.metadata.get("snippet", "no snippet")
-            unmet = unmet_requirements(settings_of(cell).requires)
+            snippet, settings = cell.metadata.get("snippet", "no snippet"), settings_of(cell)
+            unmet = unmet_requirements(settings.requires)
             if unmet:
                 run.skipped.add(number)
                 run.notes.append(f"cell {number} ({snippet}) skipped: needs {'; '.join(unmet)}")
                 continue
+            started = time.perf_counter()
             try:
                 client.execute_cell(cell, number - 1)
-            except (CellTimeoutError, DeadKernelError) as error:
+            except DeadKernelError:
                 run.skipped.update(later for later, _ in code[position:])
-                run.stopped = f"cell {number} ({snippet}) stopped the notebook: {error}".strip()
+                run.failures.append(
+                    f"cell {number} ({snippet}): the kernel died; the notebook's later cells did not run"
+                )
                 break
+            if time.perf_counter() - started > settings.timeout_s:
+                run.skipped.add(number)
+                run.failures.append(
+                    f"cell {number} ({snippet}) did not finish within its timeout, {settings.timeout_s:g} s, "
+                    "and was interrupted ('# output-check: timeout=SECONDS' sets it)"
+                )
     return run
 
 
@@ -158,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         run = execute(stored)
         found = compare(stored, run.executed, path.name, run.skipped)
-        found += [f"{path.name}, {run.stopped}"] if run.stopped else []
+        found += [f"{path.name}, {failure}" for failure in run.failures]
         mismatches += found
         print(f"{path.name}: {len(found)} mismatches, {time.perf_counter() - started:.0f} s")
         for note in run.notes:
