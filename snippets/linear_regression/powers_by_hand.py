@@ -16,6 +16,8 @@ features = np.column_stack([x, x**2, x**3, x**4])
 
 model = LinearRegression().fit(features, y)
 
+# The weights the rule lacks come out as leftovers of about 1e-12 whose sign depends
+# on the CPU's rounding; round first, and + 0.0 turns a rounded -0.0 into 0.0.
 for power, weight in enumerate(model.coef_, start=1):
-    print(f"weight on x^{power}: {weight:9.4f}")
+    print(f"weight on x^{power}: {round(weight, 4) + 0.0:9.4f}")
 print(f"bias            : {model.intercept_:9.4f}")

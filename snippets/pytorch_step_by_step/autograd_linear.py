@@ -31,7 +31,7 @@ for iteration in range(2_001):
     loss = (error**2).mean()
 
     if iteration % 400 == 0:
-        print(f"iteration {iteration:5d}  loss {loss.item():.3e}  w {linear.weight.item():.6f}  b {b.item():.6f}")
+        print(f"iteration {iteration:5d}  loss {loss.item():.2e}  w {linear.weight.item():.5f}  b {b.item():.5f}")
 
     # Autograd replaces the formulas: it fills linear.weight.grad and b.grad.
     loss.backward()

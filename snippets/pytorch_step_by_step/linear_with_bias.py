@@ -34,7 +34,7 @@ for iteration in range(2_001):
 
     if iteration % 400 == 0:
         w, b = model.weight.item(), model.bias.item()
-        print(f"iteration {iteration:5d}  loss {loss.item():.3e}  w {w:.6f}  b {b:.6f}")
+        print(f"iteration {iteration:5d}  loss {loss.item():.2e}  w {w:.5f}  b {b:.5f}")
 
     loss.backward()
 

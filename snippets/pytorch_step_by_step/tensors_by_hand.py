@@ -28,7 +28,7 @@ for iteration in range(2_001):
     loss = (error**2).mean()
 
     if iteration % 400 == 0:
-        print(f"iteration {iteration:5d}  loss {loss.item():.3e}  w {w.item():.6f}  b {b.item():.6f}")
+        print(f"iteration {iteration:5d}  loss {loss.item():.2e}  w {w.item():.5f}  b {b.item():.5f}")
 
     # The formulas of Part 2, written with tensor methods.
     grad_w = (2 * x * error).mean()

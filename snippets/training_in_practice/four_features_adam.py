@@ -33,13 +33,22 @@ loss_fn = nn.MSELoss()
 # steps as large as the weights do.
 optimizer = torch.optim.Adam(model.parameters(), lr=0.5)
 
+# Below about 1e-9 the loss is float32 rounding noise (predictions of several tens
+# carry errors of a few millionths), and its digits differ from one CPU to the next.
+FLOAT32_NOISE = 1e-9
+
+
+def shown(loss):
+    return f"{loss:.3e}" if loss >= FLOAT32_NOISE else f"below {FLOAT32_NOISE:.0e} (float32 rounding noise)"
+
+
 for iteration in range(4_001):
     optimizer.zero_grad()
     loss = loss_fn(model(x), y)
     loss.backward()
     optimizer.step()
     if iteration % 500 == 0:
-        print(f"iteration {iteration:5d}  loss {loss.item():.3e}")
+        print(f"iteration {iteration:5d}  loss {shown(loss.item())}")
 
 w = model.linear.weight.detach().numpy().ravel()
 b = model.linear.bias.item()
