@@ -221,8 +221,9 @@ def notebooks(session: nox.Session) -> None:
 def execute_notebooks(session: nox.Session) -> None:
     """Check the notebooks are current, run each in a Jupyter kernel (nbclient), compare every cell's outputs.
 
-    Not in `nox`: it runs every snippet again, one after another (about N minutes on 2 cores).
-    `-- docs/notebooks/NAME.ipynb` runs some.
+    Not in `nox`: it runs every snippet again, one after another, with PyTorch's default threads, as a
+    reader's kernel does: 2 minutes on an idle 2-core machine (2026-12-01), several times that while
+    other runs load the cores. `-- docs/notebooks/NAME.ipynb` runs some.
     """
     install(session, "book", "torch", "test", "notebooks")
     session.run("python", "tools/notebooks.py", "--check")

@@ -7,7 +7,10 @@ kernel (nbclient), from the repository root, so `root="data"` finds MNIST, copie
 there from MNIST_MIRROR first as the snippet check does. MPLBACKEND=Agg, as in a
 reader's run: `plt.show()` draws nothing, and any image (display_data) output is
 not compared (the snippet check saves and the pages show the figures). A cell runs
-with its snippet's timeout and is skipped where its `requires=` are not met.
+with its snippet's timeout (past it, it is interrupted and reported, and the next
+cells run) and is skipped where its `requires=` are not met. Nothing caps threads:
+PyTorch uses every core, as in a reader's kernel, so on a machine busy with other
+runs its small training loops slow down many times over and may reach a timeout.
 
 Each cell's outputs are read as one transcript in the form of a snippet's `.out`:
 stdout as printed, then an error as `Type: message` (its traceback is not
