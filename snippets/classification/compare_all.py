@@ -57,6 +57,7 @@ def train(model, optimizer, epochs, scheduler=None):
             scheduler.step()  # once per epoch
 
 
+# --8<-- [start:comparison]
 def report(name, predicted, seconds):
     print(f"{name:30s} {np.mean(predicted == y_test):13.3f}   {seconds:6.2f} s")
 
@@ -97,3 +98,4 @@ hidden.eval()
 with torch.no_grad():
     predicted = hidden(scaled_test).argmax(dim=1).numpy()
 report("hidden layer (ex. 21)", predicted, seconds)
+# --8<-- [end:comparison]

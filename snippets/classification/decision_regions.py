@@ -62,6 +62,7 @@ optimizer = torch.optim.Adam(hidden.parameters(), lr=0.05)
 scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[50], gamma=0.1)
 train(hidden, optimizer, epochs=100, scheduler=scheduler)
 
+# --8<-- [start:the-slice]
 # A 2-D slice of the 5-D input space: x1 and x2 vary over a 300 x 300 grid, the
 # other three inputs are fixed. With x0 = 2 rule 1 (x0 > 5: red) never fires,
 # with x4 = 1 rule 4 (x4 > x0: black) never fires, and with x3 = 5 rules 5 and 6
@@ -88,6 +89,7 @@ print("slice: " + ", ".join(f"{name} = {value}" for name, value in fixed.items()
 # CPU rounds can move a border by a few points.
 for title, predicted in list(regions.items())[1:]:
     print(f"{title:26s} agrees with the rules on {np.mean(predicted == truth):.0%} of the slice")
+# --8<-- [end:the-slice]
 
 colours = ["#333333", "#1f77b4", "#2ca02c", "#d62728"]  # black, blue, green, red: codes 0..3
 fig, axes = plt.subplots(1, 3, figsize=(13, 4.8), sharey=True, layout="constrained")

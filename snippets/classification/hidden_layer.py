@@ -37,6 +37,7 @@ x_train = torch.from_numpy(scaler.transform(x_train))
 x_test = torch.from_numpy(scaler.transform(x_test))
 y_train, y_test = torch.from_numpy(y_train), torch.from_numpy(y_test)
 
+# --8<-- [start:training]
 # 5 inputs -> 10 hidden units -> ReLU -> 4 logits. The ReLU sits between the two
 # linear layers, never after the last one: logits must be free to go negative.
 model = nn.Sequential(
@@ -70,6 +71,7 @@ for epoch in range(1, epochs + 1):
             train_loss = loss_fn(model(x_train), y_train).item()
             test_accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
         print(f"epoch {epoch:3d}: training loss {train_loss:.4f}, test accuracy {test_accuracy:.3f}")
+# --8<-- [end:training]
 
 model.eval()
 with torch.no_grad():

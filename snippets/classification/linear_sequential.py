@@ -29,6 +29,7 @@ x_train, y_train = x[:19_500], y[:19_500]
 x_test, y_test = x[19_500:], y[19_500:]
 # --- end of the shared data ---
 
+# --8<-- [start:standardization-and-training]
 # Standardization: shift and scale each input column to mean 0 and standard
 # deviation 1. The statistics come from the training rows ONLY; the test rows are
 # then transformed with those same numbers, exactly as future data would be.
@@ -64,6 +65,7 @@ for epoch in range(1, epochs + 1):
             train_loss = loss_fn(model(x_train), y_train).item()
             test_accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
         print(f"epoch {epoch:2d}: training loss {train_loss:.4f}, test accuracy {test_accuracy:.3f}")
+# --8<-- [end:standardization-and-training]
 
 # Where do the errors fall? Recall = the share of each true class that was found.
 model.eval()

@@ -47,6 +47,7 @@ for _ in range(10):
         loss.backward()
         optimizer.step()
 
+# --8<-- [start:the-mistake]
 test_inputs = {
     "right: scaler.transform(x_test)": torch.from_numpy(scaler.transform(x_test)),
     "wrong: x_test as it is": torch.from_numpy(x_test),  # the forgotten transform
@@ -61,3 +62,4 @@ for name, test in test_inputs.items():
     print(f"  test accuracy {np.mean(predicted == y_test):.3f}")
     print("  predicted shares: " + ", ".join(f"{n} {s:.1%}" for n, s in zip(encoder.classes_, shares)))
 print(f"(always answering red scores {np.mean(y_test == 3):.3f})")
+# --8<-- [end:the-mistake]

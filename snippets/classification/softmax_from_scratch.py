@@ -29,6 +29,7 @@ x_train, y_train = x[:19_500], y[:19_500]
 x_test, y_test = x[19_500:], y[19_500:]
 # --- end of the shared data ---
 
+# --8<-- [start:from-scratch]
 # Labels stay int64 class indices, the target the cross-entropy loss takes for one
 # class per row (it also takes float class probabilities of shape (N, 4), for soft labels).
 x_train, y_train = torch.from_numpy(x_train), torch.from_numpy(y_train)
@@ -64,6 +65,7 @@ for epoch in range(1, epochs + 1):
         with torch.no_grad():
             train_loss = loss_fn(x_train @ W + b, y_train).item()
         print(f"epoch {epoch:3d}: training loss {train_loss:.4f}, test accuracy {accuracy(x_test, y_test):.3f}")
+# --8<-- [end:from-scratch]
 
 # What the model says about one test row: 4 logits, their softmax, and the argmax.
 with torch.no_grad():
