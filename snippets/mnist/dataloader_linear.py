@@ -54,6 +54,7 @@ def main():
         f"{image.min().item():.4f}..{image.max().item():.4f}; label {label}"
     )
 
+    # --8<-- [start:dataloader-and-training]
     # The DataLoader draws a fresh random order every epoch (shuffle=True); its own
     # seeded generator makes that order the same on every run. Two worker processes
     # fetch and transform items in parallel; persistent_workers keeps them alive
@@ -91,6 +92,7 @@ def main():
         if epoch in (1, 2, 5, 10):
             print(f"epoch {epoch:2d}  mean training loss {total / n:.4f}")
     print(f"training time (machine-dependent): {time.perf_counter() - start:.1f} s")
+    # --8<-- [end:dataloader-and-training]
 
     # Predict one training image: index 23 of the subset, a handwritten 1.
     image, label = train_small[23]

@@ -78,6 +78,7 @@ on_test = torch.from_numpy(forest.predict(test_bytes.numpy()))
 size = f"{sum(tree.tree_.node_count for tree in forest.estimators_):,} tree nodes"
 add_row("random forest, 60 trees", on_train, on_test, size, seconds)
 
+# --8<-- [start:mlp-and-table]
 # 3. A multilayer perceptron: one hidden layer of 256 ReLU units between the pixels
 # and the 10 scores lets the model combine pixels into strokes before it votes.
 torch.manual_seed(SEED)
@@ -102,6 +103,7 @@ print(f"{'model':<25}{'train acc':>10}{'test acc':>10}  {'size':<21}training tim
 for name, train_acc, test_acc, size, seconds, _ in rows:
     print(f"{name:<25}{train_acc:>10.2f}{test_acc:>10.2f}  {size:<21}{seconds:.1f} s")
 print("(10,000 training and 10,000 test images; times are machine-dependent)")
+# --8<-- [end:mlp-and-table]
 
 # Where does the best model still go wrong? Rows: true digit, columns: prediction.
 best_name, _, _, _, _, best_on_test = max(rows, key=lambda row: row[2])

@@ -55,6 +55,7 @@ def train_and_test(x_train, x_test):
     return total / n, accuracy
 
 
+# --8<-- [start:five-versions]
 # Per-pixel standardization, done right: 784 means and standard deviations, one per
 # pixel position, fitted on the TRAINING images. A position blank in all of them has
 # standard deviation 0; StandardScaler leaves such a column unscaled instead of
@@ -107,3 +108,4 @@ for name, (x_train, x_test) in runs.items():
         print(f"{name:<37} {'did not converge':>16} {magnitude:>17}")
     else:
         print(f"{name:<37} {accuracy:16.4f} {loss:17.4f}")
+# --8<-- [end:five-versions]

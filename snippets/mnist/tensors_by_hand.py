@@ -17,6 +17,7 @@ device = "cuda" if torch.cuda.is_available() else "cpu"
 train = torchvision.datasets.MNIST(root="data", train=True, download=True)
 test = torchvision.datasets.MNIST(root="data", train=False, download=True)
 
+# --8<-- [start:by-hand]
 # torchvision's MNIST keeps all its images in one uint8 tensor, `.data`, of shape
 # (N, 28, 28), and the labels in `.targets`. The first 10,000 rows are exactly the
 # images of Subset(train, range(10_000)). (For a dataset without such a tensor you
@@ -66,6 +67,7 @@ for epoch in range(1, 11):
     if epoch in (1, 2, 5, 10):
         print(f"epoch {epoch:2d}  mean training loss {total / n:.4f}")
 print(f"training time (machine-dependent): {time.perf_counter() - start:.2f} s")
+# --8<-- [end:by-hand]
 
 model.eval()
 with torch.no_grad():
