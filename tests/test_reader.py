@@ -4,10 +4,11 @@
 configuration (no runner variable at all); `--kernels all` adds a pairwise-covering
 set of PyTorch and MKL kernels and thread counts, `--kernels NAME,NAME` chooses some
 (`snippet_check/reader.py`). Test ids read `<chapter>/<name>[<configuration>]`.
-Two runs go side by side, whatever their configuration: the libraries size their
-thread pools by the cores there are, not by how busy they are, so a run beside
-another computes the same numbers, only slower. A snippet declared
-`exclusive=true` (worker processes of its own) holds the cores alone.
+Two one-thread runs go side by side. A run that uses every core (the `default`
+configuration: the snippets set no thread count) holds the cores alone, as does a
+snippet declared `exclusive=true` (worker processes of its own): two OpenMP pools
+that each expect every core spin against each other, and a small model's training,
+a few microseconds per operation, then takes many times longer for the same numbers.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def test_reader_output(snippet: Path, configuration: Configuration, request: pyt
         pytest.skip(f"{name} needs what this machine lacks: {'; '.join(unmet)}")
     if MNIST_MARK in source:
         request.getfixturevalue("mnist_data")
-    with share_cores(ROOT / CACHE_FOLDER, exclusive=settings.exclusive):
+    with share_cores(ROOT / CACHE_FOLDER, exclusive=settings.exclusive or not configuration.one_thread):
         problem = check_as_reader(snippet, settings, configuration, root=ROOT)
     if problem:
         pytest.fail(problem, pytrace=False)
