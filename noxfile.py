@@ -142,7 +142,8 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON, default=False)
 def lock(session: nox.Session) -> None:
     """Resolve every dependency group afresh and pin the result in constraints.txt."""
-    session.install(*nox.project.dependency_groups(PYPROJECT, "book", "torch", "test", "docs", "browser", "lint", "notebooks"))
+    groups = ("book", "torch", "test", "docs", "browser", "lint", "notebooks")
+    session.install(*nox.project.dependency_groups(PYPROJECT, *groups))
     frozen = session.run("python", "-m", "pip", "freeze", silent=True)
     header = "# Every package the nox sessions may install, pinned. Regenerate: nox -s lock\n"
     with open("constraints.txt", "w", encoding="utf-8") as out:
