@@ -30,9 +30,9 @@ for iteration in range(2_001):
         # What backward() added in this iteration, and what .grad holds now.
         held = weight.grad.item()
         added = held - grad_before
-        print(f"iteration {iteration:5d}  loss {loss.item():.3e}  added {added:+9.3f}  .grad holds {held:+9.3f}")
+        print(f"iteration {iteration:5d}  loss {loss.item():.2e}  added {added:+9.3f}  .grad holds {held:+9.3f}")
     elif iteration % 400 == 0:
-        print(f"iteration {iteration:5d}  loss {loss.item():.3e}")
+        print(f"iteration {iteration:5d}  loss {loss.item():.2e}")
     optimizer.step()
 # --8<-- [end:training-loop]
 
