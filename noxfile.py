@@ -27,6 +27,8 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
+import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -36,9 +38,19 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
+# A session whose Python is missing fails instead of being skipped: `nox` must never
+# report success having run nothing.
+nox.options.error_on_missing_interpreters = True
 nox.options.sessions = ["lint", "tests", "reader", "docs", "browser"]
 
 PYTHON = "3.11"
+if f"{sys.version_info.major}.{sys.version_info.minor}" != PYTHON and shutil.which(f"python{PYTHON}") is None:
+    print(
+        f"nox: every session needs Python {PYTHON}, and python{PYTHON} is not on PATH. Install it (for example "
+        f"`pyenv install {PYTHON}`, `uv python install {PYTHON}`, or your system's python{PYTHON} package), then "
+        "run nox again.",
+        file=sys.stderr,
+    )
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 SERVE_ADDRESS = "127.0.0.1:8000"
 BENCHMARK_SNIPPET = Path("snippets/linear_regression/one_feature.py")

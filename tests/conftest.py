@@ -83,7 +83,16 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 def mnist_data() -> Path:
     """MNIST in data/MNIST/raw: copied from MNIST_MIRROR, already there, or downloaded now."""
     with mnist_mirror.exclusive(DATA_ROOT):  # parallel workers prepare it one at a time
-        mnist_mirror.prepare(DATA_ROOT)
+        unusable = None
+        try:
+            mnist_mirror.prepare(DATA_ROOT)
+        except mnist_mirror.MirrorError as error:
+            unusable = str(error)
+        if unusable:
+            pytest.fail(unusable, pytrace=False)
+        damaged = mnist_mirror.damaged_files(mnist_mirror.raw_folder(DATA_ROOT))
+        if damaged:
+            pytest.fail(mnist_mirror.damaged_data_message(DATA_ROOT.relative_to(ROOT), damaged), pytrace=False)
         if not mnist_mirror.has_mnist(DATA_ROOT):
             if not mnist_mirror.download_reachable():
                 pytest.fail(mnist_mirror.missing_data_message(DATA_ROOT.relative_to(ROOT)), pytrace=False)

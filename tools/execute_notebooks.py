@@ -152,7 +152,13 @@ def execute(notebook: nbformat.NotebookNode) -> Run:
 def prepare_mnist() -> None:
     """MNIST in data/MNIST/raw, as the snippet check's `mnist_data` fixture puts it there."""
     with mnist_mirror.exclusive(DATA_ROOT):
-        mnist_mirror.prepare(DATA_ROOT)
+        try:
+            mnist_mirror.prepare(DATA_ROOT)
+        except mnist_mirror.MirrorError as error:
+            sys.exit(str(error))
+        damaged = mnist_mirror.damaged_files(mnist_mirror.raw_folder(DATA_ROOT))
+        if damaged:
+            sys.exit(mnist_mirror.damaged_data_message(DATA_ROOT.relative_to(ROOT), damaged))
         if not mnist_mirror.has_mnist(DATA_ROOT):
             if not mnist_mirror.download_reachable():
                 sys.exit(mnist_mirror.missing_data_message(DATA_ROOT.relative_to(ROOT)))
