@@ -90,11 +90,16 @@ def blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
 
 
-def unbacked_numbers(page: Path, root: Path) -> list[Unbacked]:
+def unbacked_numbers(page: Path, root: Path, part: tuple[Path, ...] = ()) -> list[Unbacked]:
+    """The numbers of `page`'s prose backed neither by a citation nor by a constant of the
+    code shown on it or on the other pages of its `part` (a chapter split into pages
+    speaks of the learning rate of the previous page's example)."""
     text = page.read_text(encoding="utf-8")
     front = FRONT_MATTER.match(text)
     prose = blank(text, FRONT_MATTER) if front else text
     code = code_constants(shown_code(text, root))
+    for other in part:
+        code |= code_constants(shown_code(other.read_text(encoding="utf-8"), root))
     for pattern in (FENCE, CITATION, *NOT_PROSE):
         prose = blank(prose, pattern)
     prose = prose.replace("{,}", ",")  # TeX's thousands separator: 203{,}530 is one number
