@@ -1,0 +1,34 @@
+"""Every page is one a reader finishes in one sitting: at most 2,000 words of Markdown
+and 10 code blocks (an included snippet, its output, an excerpt and the collapsed
+complete file each count). A chapter that outgrows this becomes a folder of pages
+(docs/classification/, ...), with its old address kept by docs/hooks/split_chapters.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from prose_numbers import FENCE
+from test_prose_numbers import PAGES, page_id
+
+MAX_WORDS = 2_000
+MAX_CODE_BLOCKS = 10
+
+
+def code_blocks(text: str) -> int:
+    return sum(1 for _ in FENCE.finditer(text))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_a_page_is_read_in_one_sitting(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    words, blocks = len(text.split()), code_blocks(text)
+    assert words <= MAX_WORDS and blocks <= MAX_CODE_BLOCKS, (
+        f"docs/{page_id(page)}.md has {words:,} words and {blocks} code blocks (at most {MAX_WORDS:,} and "
+        f"{MAX_CODE_BLOCKS}): split it at a section heading into a folder of pages (see docs/classification/)"
+    )
+
+
+def test_the_count_sees_fences_inside_boxes_and_tabs() -> None:
+    text = '```python\nx = 1\n```\n\n??? example "All"\n\n    ```python\n    x = 1\n    ```\n\n=== "A"\n\n    ```text\n    1\n    ```\n'
+    assert code_blocks(text) == 3
