@@ -30,5 +30,8 @@ def test_a_page_is_read_in_one_sitting(page: Path) -> None:
 
 
 def test_the_count_sees_fences_inside_boxes_and_tabs() -> None:
-    text = '```python\nx = 1\n```\n\n??? example "All"\n\n    ```python\n    x = 1\n    ```\n\n=== "A"\n\n    ```text\n    1\n    ```\n'
+    text = (
+        '```python\nx = 1\n```\n\n??? example "All"\n\n    ```python\n    x = 1\n    ```\n\n'
+        '=== "A"\n\n    ```text\n    1\n    ```\n'
+    )
     assert code_blocks(text) == 3
