@@ -12,7 +12,7 @@
     nox -s notebooks         regenerate docs/notebooks/ from the chapters and snippets
     nox -s execute-notebooks run every notebook in a Jupyter kernel; compare each cell with its stored outputs
     nox -s external-links    request every external link of the built site (needs network)
-    nox -s audit             Lighthouse on three pages, mobile and desktop -> .artifacts/lighthouse/
+    nox -s audit             Lighthouse on every page, mobile and desktop, 5 runs -> .artifacts/lighthouse/
     nox -s serve             the same, then serve on http://127.0.0.1:8000
     nox -s tests             unit tests of the infrastructure, README code blocks
     nox -s lint              ruff, zizmor (GitHub workflows)
@@ -252,8 +252,8 @@ def external_links(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def audit(session: nox.Session) -> None:
-    """Lighthouse (npm, pinned) on home, the derivation chapter and MNIST, mobile and desktop, served
-    gzipped as GitHub Pages does; medians of several runs to .artifacts/lighthouse/report.md."""
+    """Lighthouse (npm, pinned) on every page but the notebooks, mobile and desktop, served gzipped
+    as GitHub Pages does; medians of 5 runs to .artifacts/lighthouse/report.md (-- --pages, --presets, --runs)."""
     require_built_site(session)
     npm_ci(session)
     session.run("python", "tools/lighthouse_audit.py", *session.posargs)

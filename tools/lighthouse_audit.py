@@ -1,12 +1,12 @@
 """Lighthouse on the built site, served gzip-compressed as GitHub Pages serves it.
 
-For each page (default: home, the derivation chapter, the MNIST chapter) and each
-preset (mobile: Lighthouse's default, a throttled mid-range phone; desktop), run
+For each page (default: every page of the site's sitemap but the notebooks, which
+repeat their chapters) and each preset (mobile: Lighthouse's default, a throttled mid-range phone; desktop), run
 Lighthouse several times and keep the median of each figure: the four category
 scores, the bytes transferred and the main timings. Writes
 .artifacts/lighthouse/report.md (and each run's JSON beside it).
 
-    python tools/lighthouse_audit.py [--runs 3] [--pages "" gradient-descent/ mnist/]
+    python tools/lighthouse_audit.py [--runs 5] [--pages "" gradient-descent/] [--presets mobile]
 
 Needs `npm ci` (Lighthouse is a dev dependency, pinned in package-lock.json) and a
 Chromium: CHROME_PATH or CHROMIUM_PATH, else /usr/bin/chromium. Not a CI gate:
@@ -19,18 +19,19 @@ import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from serve_site import DEFAULT_SITE, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 OUT = ROOT / ".artifacts" / "lighthouse"
-DEFAULT_PAGES = ["", "gradient-descent/", "mnist/"]
 PRESETS = ("mobile", "desktop")
 CATEGORIES = {
     "performance": "Performance",
@@ -61,6 +62,13 @@ def chrome_path() -> str:
         if os.environ.get(variable):
             return os.environ[variable]
     return "/usr/bin/chromium"
+
+
+def site_pages(site: Path) -> list[str]:
+    """The site paths in sitemap.xml ("" is home), notebooks left out."""
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    paths = [urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    return [path for path in paths if not path.startswith("notebooks/")]
 
 
 def run_lighthouse(url: str, preset: str, output: Path) -> dict:
@@ -106,8 +114,9 @@ def timing(value: float, audit: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=DEFAULT_SITE)
-    parser.add_argument("--runs", type=int, default=3, help="runs per page and preset; the median is kept")
-    parser.add_argument("--pages", nargs="+", default=DEFAULT_PAGES, help='site paths ("" is home)')
+    parser.add_argument("--runs", type=int, default=5, help="runs per page and preset; the median is kept")
+    parser.add_argument("--pages", nargs="+", help='site paths ("" is home); default: every page but the notebooks')
+    parser.add_argument("--presets", nargs="+", choices=PRESETS, default=list(PRESETS))
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
@@ -116,12 +125,13 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
     rows, notes, misses = [], [], []
+    pages = site_pages(args.site) if args.pages is None else args.pages
     with serve(args.site, compress=True) as site:
-        for path in args.pages:
+        for path in pages:
             if not (args.site / path / "index.html").is_file():
                 notes.append(f"- `{path or '/'}`: not in the built site, skipped.")
                 continue
-            for preset in PRESETS:
+            for preset in args.presets:
                 runs = []
                 for run in range(1, args.runs + 1):
                     name = (path.strip("/").replace("/", "-") or "home") + f"-{preset}-{run}.json"

@@ -195,14 +195,10 @@ def photograph_formulas(page) -> list[str]:
     return blank
 
 
-def render_all(page) -> None:
-    """Scroll through the page as a reader would, back to the top, then lay out every block.
-
-    A long chapter renders its blocks only near the viewport (CSS content-visibility,
-    docs/hooks/render_on_demand.py). Scrolling loads what a reader's scrolling loads
-    (lazy figures, fonts); the style added last renders every block at once, as it is
-    when the reader reaches it, so that axe-core checks all of them (not only the
-    first screen) and the full-page screenshot shows the whole page."""
+def scroll_through(page) -> None:
+    """Scroll through the page as a reader would, then back to the top: what a reader's
+    scrolling loads (figures below the first screen load lazily, fonts) is there before
+    axe-core checks the page and the full-page screenshot is taken."""
     page.evaluate(
         """async () => {
             const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -214,7 +210,6 @@ def render_all(page) -> None:
             await frame();
         }"""
     )
-    page.add_style_tag(content="* { content-visibility: visible !important; }")
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
@@ -251,7 +246,7 @@ def dark_palette_violations(browser, site: RunningSite, path: str) -> tuple[Page
         wait_for_math(page)
         page.locator('form[data-md-component="palette"] label:visible').first.click()
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-        render_all(page)
+        scroll_through(page)
         options = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
         return visit, serious_violations(Axe().run(page, options=options))
     finally:
@@ -271,7 +266,7 @@ def visit_page(browser, site: RunningSite, path: str, screenshot: Path) -> PageV
         page.evaluate("document.fonts.ready.then(() => true)")
         visit.math = page.evaluate(MATH_REPORT)
         visit.images = page.evaluate(IMAGES_REPORT)
-        render_all(page)
+        scroll_through(page)
         visit.axe_violations = serious_violations(Axe().run(page))
         page.screenshot(path=str(screenshot), full_page=True, animations="disabled")
         visit.screenshot = screenshot
@@ -300,7 +295,7 @@ def cut_off_code_on_a_phone(browser, site: RunningSite, path: str) -> list[str]:
         page.goto(visit.url, wait_until="load")
         wait_for_math(page)
         page.evaluate("document.querySelectorAll('article details').forEach((box) => { box.open = true; })")
-        render_all(page)
+        scroll_through(page)
         return page.evaluate(CUT_OFF_CODE)
     finally:
         context.close()

@@ -1,10 +1,10 @@
-"""docs/hooks/render_on_demand.py: fewer elements, the same code; long pages only get the marker."""
+"""docs/hooks/slim_code.py: the same code and colours in fewer elements."""
 
 import html
 import re
 from types import SimpleNamespace
 
-import render_on_demand
+import slim_code
 
 # What pymdownx.highlight writes for two lines, the second highlighted (hl_lines).
 BLOCK = (
@@ -25,7 +25,7 @@ def page(src_uri: str = "chapter.md") -> SimpleNamespace:
 
 
 def render(content: str, src_uri: str = "chapter.md") -> str:
-    return render_on_demand.on_page_content(content, page(src_uri), config=None, files=None)
+    return slim_code.on_page_content(content, page(src_uri), config=None, files=None)
 
 
 def test_code_keeps_its_text_and_colours_in_fewer_elements() -> None:
@@ -38,13 +38,6 @@ def test_code_keeps_its_text_and_colours_in_fewer_elements() -> None:
     assert '<span class="mi">2</span>' in out and '<span class="nb">print</span>' in out
 
 
-def test_only_long_pages_get_the_marker_after_the_title() -> None:
-    short = "<h1>Title</h1><p>text</p>"
-    assert render_on_demand.MARKER not in render(short)
-    long = "<h1>Title</h1>" + "<p>text</p>" * render_on_demand.MIN_ELEMENTS
-    assert render(long).startswith("<h1>Title</h1>" + render_on_demand.MARKER)
-
-
 def test_notebook_pages_are_left_alone() -> None:
-    content = BLOCK + "<p>text</p>" * render_on_demand.MIN_ELEMENTS
+    content = BLOCK
     assert render(content, "notebooks/chapter.ipynb") == content
