@@ -61,8 +61,9 @@ READER_KERNELS = "default,aten-default.mkl-auto.threads-1"
 
 
 def install(session: nox.Session, *groups: str) -> None:
-    """Install pyproject.toml's dependency groups, pinned by constraints.txt."""
+    """Install pyproject.toml's dependency groups, pinned by constraints.txt, and booksite (editable)."""
     session.install("-c", "constraints.txt", *nox.project.dependency_groups(PYPROJECT, *groups))
+    session.install("--no-deps", "-e", ".")
 
 
 def check_snippets(session: nox.Session, *options: str, success_codes: list[int] | None = None) -> None:
@@ -114,7 +115,7 @@ def reader(session: nox.Session) -> None:
     """Run every snippet as a reader does, alone in an empty folder with `python NAME.py`; compare its output.
 
     Without `--kernels` it runs READER_KERNELS; `-- --kernels default` only the CPU's defaults,
-    `-- --kernels all` seven configurations of CPU kernels and threads (tests/snippet_check/reader.py).
+    `-- --kernels all` seven configurations of CPU kernels and threads (booksite/snippet_check/reader.py).
     """
     install(session, "book", "torch", "test")
     kernels = [] if any(arg.startswith("--kernels") for arg in session.posargs) else ["--kernels", READER_KERNELS]
@@ -227,7 +228,7 @@ def browser(session: nox.Session) -> None:
 def notebooks(session: nox.Session) -> None:
     """Regenerate docs/notebooks/ (one notebook per chapter) from the pages and their snippets."""
     install(session, "test")
-    session.run("python", "tools/notebooks.py", *session.posargs)
+    session.run("python", "-m", "booksite.notebooks", *session.posargs)
 
 
 @nox.session(name="execute-notebooks", python=PYTHON, default=False)
@@ -239,15 +240,16 @@ def execute_notebooks(session: nox.Session) -> None:
     other runs load the cores. `-- docs/notebooks/NAME.ipynb` runs some.
     """
     install(session, "book", "torch", "test", "notebooks")
-    session.run("python", "tools/notebooks.py", "--check")
-    session.run("python", "tools/execute_notebooks.py", *session.posargs)
+    session.run("python", "-m", "booksite.notebooks", "--check")
+    session.run("python", "-m", "booksite.execute_notebooks", *session.posargs)
 
 
 @nox.session(name="external-links", python=PYTHON, default=False)
 def external_links(session: nox.Session) -> None:
     """Request every external link of the built site (needs network); list them in .artifacts/."""
     require_built_site(session)
-    session.run("python", "tools/site_links.py", "--external", "--list", ".artifacts/external-links.txt")
+    # Standard library only: `python -m` finds booksite in the working directory, nothing is installed.
+    session.run("python", "-m", "booksite.site_links", "--external", "--list", ".artifacts/external-links.txt")
 
 
 @nox.session(python=PYTHON, default=False)
@@ -256,4 +258,4 @@ def audit(session: nox.Session) -> None:
     as GitHub Pages does; medians of 5 runs to .artifacts/lighthouse/report.md (-- --pages, --presets, --runs)."""
     require_built_site(session)
     npm_ci(session)
-    session.run("python", "tools/lighthouse_audit.py", *session.posargs)
+    session.run("python", "-m", "booksite.lighthouse_audit", *session.posargs)  # standard library only, as above

@@ -1,6 +1,6 @@
 """Run the generated notebooks in a Jupyter kernel and compare each code cell with its stored outputs.
 
-    python tools/execute_notebooks.py [NOTEBOOK ...]     # or: nox -s execute-notebooks
+    python -m booksite.execute_notebooks [NOTEBOOK ...]     # or: nox -s execute-notebooks
 
 Each notebook (default: every docs/notebooks/*.ipynb) runs top to bottom in one new
 kernel (nbclient), from the repository root, so `root="data"` finds MNIST, copied
@@ -16,7 +16,7 @@ Each cell's outputs are read as one transcript in the form of a snippet's `.out`
 stdout as printed, then an error as `Type: message` (its traceback is not
 compared), and an expression's value (execute_result) as its text, which a script
 would not print. Stored and actual transcripts are compared as the snippet check
-compares outputs (`snippet_check.compare`), with the snippet's tolerance and volatile
+compares outputs (`booksite.snippet_check.compare`), with the snippet's tolerance and volatile
 patterns from its `# output-check:` directives; the code cell's metadata names the
 snippet. stderr is not compared, except that a warning the snippet does not declare
 (`warns=`) fails the cell, as in the snippet check. Any mismatch is printed with its
@@ -35,13 +35,12 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the snippet check's directives, comparison and MNIST step
-from snippet_check import mnist_mirror  # noqa: E402
-from snippet_check.cache import MNIST_MARK  # noqa: E402
-from snippet_check.directives import CheckSettings, parse_settings  # noqa: E402
-from snippet_check.verdict import drift, undeclared_warning, unmet_requirements  # noqa: E402
+from booksite.snippet_check import mnist_mirror
+from booksite.snippet_check.cache import MNIST_MARK
+from booksite.snippet_check.directives import CheckSettings, parse_settings
+from booksite.snippet_check.verdict import drift, undeclared_warning, unmet_requirements
 
+ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "docs" / "notebooks"
 DATA_ROOT = ROOT / "data"
 

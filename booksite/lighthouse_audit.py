@@ -6,7 +6,7 @@ Lighthouse several times and keep the median of each figure: the four category
 scores, the bytes transferred and the main timings. Writes
 .artifacts/lighthouse/report.md (and each run's JSON beside it).
 
-    python tools/lighthouse_audit.py [--runs 5] [--pages "" gradient-descent/] [--presets mobile]
+    python -m booksite.lighthouse_audit [--runs 5] [--pages "" gradient-descent/] [--presets mobile]
 
 Needs `npm ci` (Lighthouse is a dev dependency, pinned in package-lock.json) and a
 Chromium: CHROME_PATH or CHROMIUM_PATH, else /usr/bin/chromium. Not a CI gate:
@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from serve_site import DEFAULT_SITE, serve
+from booksite.serve_site import DEFAULT_SITE, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

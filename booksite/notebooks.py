@@ -9,7 +9,7 @@ for a snippet that demonstrates an exception (`# output-check: raises=Type`, rea
 with the snippet check's own parser), the `Type: message` that ends its `.out` as an
 `error` output (its traceback holds that line alone: the frames are not recorded),
 the cell tagged `raises-exception` so that Jupyter runs on past it. Each code cell
-names its snippet in its metadata (`snippet`), for `tools/execute_notebooks.py`.
+names its snippet in its metadata (`snippet`), for `booksite/execute_notebooks.py`.
 
 Includes follow pymdownx.snippets: `path` is the whole file without its section
 markers, `path:example` the section `example` (the complete snippet after its check
@@ -27,8 +27,8 @@ this module is the only author.
 The notebooks are committed, because "Open in Colab" opens a notebook from the
 GitHub repository; `tests/test_notebooks.py` fails when one is stale. Regenerate:
 
-    python tools/notebooks.py            # or: nox -s notebooks
-    python tools/notebooks.py --check    # exit 1 and name the stale ones
+    python -m booksite.notebooks            # or: nox -s notebooks
+    python -m booksite.notebooks --check    # exit 1 and name the stale ones
 """
 
 from __future__ import annotations
@@ -44,16 +44,15 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "docs" / "hooks"))  # the citation syntax is the site hook's own
-sys.path.insert(0, str(ROOT / "tests"))  # and the `# output-check:` syntax the snippet check's
-from cited_values import CitationError, substitute  # noqa: E402
-from snippet_check.directives import parse_settings  # noqa: E402
+# The citation syntax is the site hook's own, and the `# output-check:` syntax the snippet check's.
+from booksite.hooks.cited_values import CitationError, substitute
+from booksite.snippet_check.directives import parse_settings
 
+ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 NOTEBOOKS = DOCS / "notebooks"
 # Folders under docs/ that hold no pages.
-NOT_PAGES = ("hooks", "overrides", "notebooks", "javascripts", "stylesheets", "assets", "figures")
+NOT_PAGES = ("notebooks", "javascripts", "stylesheets", "assets", "figures")
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 INCLUDE = re.compile(r"""^\s*--8<--\s+(?P<quote>["'])(?P<spec>[^"']+)(?P=quote)\s*$""")
@@ -392,7 +391,7 @@ def run(check: bool) -> int:
         for problem in problems:
             print(problem)
         if problems:
-            print("Regenerate them with `nox -s notebooks` (or `python tools/notebooks.py`) and commit.")
+            print("Regenerate them with `nox -s notebooks` (or `python -m booksite.notebooks`) and commit.")
         return 1 if problems else 0
     for path in write_notebooks():
         print(f"wrote {path.relative_to(ROOT)}" if path.exists() else f"removed {path.relative_to(ROOT)}")

@@ -1,7 +1,7 @@
 """Find the numbers a chapter's prose states without backing.
 
 A number in a sentence is backed when it is cited from a recorded output
-(`{{ snippets/....out "label" }}`, see docs/hooks/cited_values.py) or when it is a
+(`{{ snippets/....out "label" }}`, see booksite/hooks/cited_values.py) or when it is a
 constant of the code the page shows (a learning rate, a size, a coefficient of the
 rule the data follows). Everything else is typed by hand and can drift from the
 output box below it: `unbacked_numbers` lists it. Not counted: integers up to ten
@@ -18,8 +18,8 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
-from cited_values import CITATION
-from notebooks import FRONT_MATTER, snippet_includes
+from booksite.hooks.cited_values import CITATION
+from booksite.notebooks import FRONT_MATTER, snippet_includes
 
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n.*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S

@@ -9,7 +9,7 @@
 - sitemap.xml names this server instead of the site URL (as `mkdocs serve` does):
   Material's instant navigation only takes over links to the pages it lists.
 
-    python tools/serve_site.py [SITE_DIR] [--port 8000] [--gzip]
+    python -m booksite.serve_site [SITE_DIR] [--port 8000] [--gzip]
 
 The browser tests and the Lighthouse audit start it in a thread with `serve()`.
 """

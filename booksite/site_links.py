@@ -5,9 +5,9 @@ name a file of the built site and, with a #fragment, an element with that id (or
 name) in the target page. External links cannot be checked offline: they are
 collected with the pages that use them, and checked by
 
-    python tools/site_links.py --external [SITE_DIR]    # or: nox -s external-links
+    python -m booksite.site_links --external [SITE_DIR]    # or: nox -s external-links
 
-which needs network access. `python tools/site_links.py [SITE_DIR]` checks the
+which needs network access. `python -m booksite.site_links [SITE_DIR]` checks the
 internal links only (the test in tests/site/ does the same).
 """
 
@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-from serve_site import DEFAULT_SITE, site_url, sitemap_urls
+from booksite.serve_site import DEFAULT_SITE, site_url, sitemap_urls
 
 # Attributes that point somewhere, by tag.
 LINK_ATTRIBUTES = {

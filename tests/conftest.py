@@ -14,11 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from snippet_check import mnist_mirror
-from snippet_check import report as execution_report
-from snippet_check.cache import CACHE_FOLDER, SnippetCache, cache_key, data_inputs, snippet_id
-from snippet_check.directives import DirectiveError, parse_settings
-from snippet_check.reader import capability_notes, parse_configurations
+
+from booksite.snippet_check import mnist_mirror
+from booksite.snippet_check import report as execution_report
+from booksite.snippet_check.cache import CACHE_FOLDER, SnippetCache, cache_key, data_inputs, snippet_id
+from booksite.snippet_check.directives import DirectiveError, parse_settings
+from booksite.snippet_check.reader import capability_notes, parse_configurations
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_ROOT = ROOT / "data"
@@ -51,7 +52,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--kernels",
         default="default",
         help="tests/test_reader.py's configurations: 'default' (the reader's CPU defaults), 'all', or a comma list "
-        "of names such as aten-avx2.mkl-auto.threads-all (see tests/snippet_check/reader.py)",
+        "of names such as aten-avx2.mkl-auto.threads-all (see booksite/snippet_check/reader.py)",
     )
 
 

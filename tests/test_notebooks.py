@@ -2,22 +2,23 @@
 
 They are committed because "Open in Colab" opens a notebook from the GitHub
 repository; these tests fail when a chapter or a snippet changed without them.
-Regenerate with `nox -s notebooks` (or `python tools/notebooks.py`) and commit.
-`nox -s execute-notebooks` runs them in a Jupyter kernel (tools/execute_notebooks.py).
+Regenerate with `nox -s notebooks` (or `python -m booksite.notebooks`) and commit.
+`nox -s execute-notebooks` runs them in a Jupyter kernel (booksite/execute_notebooks.py).
 """
 
 from __future__ import annotations
 
 import nbformat
-import notebooks
 import pytest
+
+from booksite import notebooks
 
 CHAPTERS = notebooks.find_chapters()
 
 
 def test_every_chapter_has_a_current_notebook() -> None:
     problems = notebooks.stale_notebooks()
-    fix = "Regenerate: nox -s notebooks (or python tools/notebooks.py), then commit."
+    fix = "Regenerate: nox -s notebooks (or python -m booksite.notebooks), then commit."
     assert not problems, "\n".join([*problems, fix])
 
 

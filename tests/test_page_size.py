@@ -1,15 +1,16 @@
 """Every page is one a reader finishes in one sitting: at most 2,000 words of Markdown
 and 10 code blocks (an included snippet, its output, an excerpt and the collapsed
 complete file each count). A chapter that outgrows this becomes a folder of pages
-(docs/classification/, ...), with its old address kept by docs/hooks/split_chapters.py."""
+(docs/classification/, ...), with its old address kept by booksite/hooks/split_chapters.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from prose_numbers import FENCE
 from test_prose_numbers import PAGES, page_id
+
+from booksite.prose_numbers import FENCE
 
 MAX_WORDS = 2_000
 MAX_CODE_BLOCKS = 10

@@ -3,7 +3,7 @@
 `pytest tests/test_reader.py -n auto` checks every snippet under the `default`
 configuration (no runner variable at all); `--kernels all` adds a pairwise-covering
 set of PyTorch and MKL kernels and thread counts, `--kernels NAME,NAME` chooses some
-(`snippet_check/reader.py`). Test ids read `<chapter>/<name>[<configuration>]`.
+(`booksite/snippet_check/reader.py`). Test ids read `<chapter>/<name>[<configuration>]`.
 Two one-thread runs go side by side. A run that uses every core (the `default`
 configuration: the snippets set no thread count) holds the cores alone, as does a
 snippet declared `exclusive=true` (worker processes of its own): two OpenMP pools
@@ -17,11 +17,12 @@ import platform
 from pathlib import Path
 
 import pytest
-from snippet_check.cache import CACHE_FOLDER, MNIST_MARK, snippet_id
-from snippet_check.cores import share_cores
-from snippet_check.directives import parse_settings
-from snippet_check.reader import Configuration, check_as_reader, parse_configurations
-from snippet_check.verdict import unmet_requirements
+
+from booksite.snippet_check.cache import CACHE_FOLDER, MNIST_MARK, snippet_id
+from booksite.snippet_check.cores import share_cores
+from booksite.snippet_check.directives import parse_settings
+from booksite.snippet_check.reader import Configuration, check_as_reader, parse_configurations
+from booksite.snippet_check.verdict import unmet_requirements
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))

@@ -1,6 +1,6 @@
 """What a reader copies follows the book's idioms; these are the rules a machine can check.
 
-Each snippet as its page shows it (`snippet_check.shown`) must not use the v1
+Each snippet as its page shows it (`booksite.snippet_check.shown`) must not use the v1
 torchvision transforms, a `BatchSampler` handed to a `DataLoader` with
 `batch_size=None`, `fused=` optimizers, thread caps or the functional cross-entropy
 (the book uses the module, `nn.CrossEntropyLoss`). A page's code fence that includes
@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 
 import pytest
-from snippet_check.shown import shown_source
+
+from booksite.snippet_check.shown import shown_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))

@@ -17,12 +17,13 @@ import re
 from pathlib import Path
 
 import pytest
-from snippet_check.cache import CACHE_FOLDER, MNIST_MARK, SnippetCache, cache_key, data_inputs, snippet_id
-from snippet_check.cores import share_cores
-from snippet_check.directives import CheckSettings, parse_settings
-from snippet_check.report import Record
-from snippet_check.runner import SnippetRun, run_snippet
-from snippet_check.verdict import drift, failure_of_run, output_of, unmet_requirements
+
+from booksite.snippet_check.cache import CACHE_FOLDER, MNIST_MARK, SnippetCache, cache_key, data_inputs, snippet_id
+from booksite.snippet_check.cores import share_cores
+from booksite.snippet_check.directives import CheckSettings, parse_settings
+from booksite.snippet_check.report import Record
+from booksite.snippet_check.runner import SnippetRun, run_snippet
+from booksite.snippet_check.verdict import drift, failure_of_run, output_of, unmet_requirements
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"

@@ -11,7 +11,7 @@ row). The optional format is a Python format spec (`.2f`, `.1%`, `,.0f`) or
 `Nsig`, N significant digits with thousands grouped (0.992 -> 0.99, 4,712.3 ->
 4,700 with `2sig`); without one the number appears as printed. A label found on no
 line or on several, a line with no number after its label, or a missing output
-fails the build, naming the page and the citation. tools/notebooks.py substitutes
+fails the build, naming the page and the citation. booksite/notebooks.py substitutes
 the same way, so a notebook says what its page says.
 """
 
@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # tools/notebooks.py imports this module where MkDocs is not installed
+if TYPE_CHECKING:  # booksite/notebooks.py imports this module where MkDocs is not installed
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page

@@ -27,7 +27,8 @@ from fontTools.ttLib import TTFont
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from vendor_assets import mathjax_source
+
+from booksite.hooks.vendor_assets import mathjax_source
 
 # Inside MathJax (vendor_assets.py): the fonts the CommonHTML output draws with.
 FONTS = Path("output/chtml/fonts/woff-v2")

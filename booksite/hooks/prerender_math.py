@@ -2,7 +2,7 @@
 
 pymdownx.arithmatex (generic mode) leaves `<span class="arithmatex">\\(...\\)</span>` and
 `<div class="arithmatex">\\[...\\]</div>` in each page. This hook sends their TeX to
-MathJax running in Node (docs/hooks/render_math.js, one process per build) and puts
+MathJax running in Node (render_math.js beside this file, one process per build) and puts
 the CommonHTML it returns in their place, with the page's MathJax stylesheet (its
 fonts on assets/vendor/mathjax/, until inline_math_fonts.py puts the glyphs the page
 draws into the stylesheet itself). A reader's browser then has nothing to
@@ -33,6 +33,7 @@ ARITHMATEX = re.compile(
     re.DOTALL,
 )
 DELIMITERS = {"span": (r"\(", r"\)"), "div": (r"\[", r"\]")}
+RENDER_MATH = Path(__file__).with_name("render_math.js")
 
 _process: subprocess.Popen | None = None
 
@@ -43,9 +44,13 @@ def renderer(config: MkDocsConfig) -> subprocess.Popen:
         node = shutil.which("node")
         if node is None:
             raise PluginError("Node.js is needed to typeset the math at build time (it also runs `npm ci`).")
-        script = Path(config.config_file_path).parent / "docs" / "hooks" / "render_math.js"
+        root = Path(config.config_file_path).parent  # where `npm ci` installed MathJax
         _process = subprocess.Popen(
-            [node, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
+            [node, str(RENDER_MATH), str(root)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
         )
     return _process
 
@@ -56,7 +61,7 @@ def typeset(config: MkDocsConfig, formulas: list[dict]) -> dict:
     process.stdin.flush()
     answer = process.stdout.readline()
     if not answer:
-        raise PluginError("MathJax (docs/hooks/render_math.js) stopped; see its message above.")
+        raise PluginError("MathJax (booksite/hooks/render_math.js) stopped; see its message above.")
     return json.loads(answer)
 
 

@@ -74,7 +74,7 @@ def colab_base(repo_url: str | None, branch: str) -> str | None:
 
 
 def notebook_src(page_src: str) -> str:
-    """docs/a/b.md -> notebooks/a-b.ipynb (the naming of tools/notebooks.py)."""
+    """docs/a/b.md -> notebooks/a-b.ipynb (the naming of booksite/notebooks.py)."""
     return f"{NOTEBOOK_DIR}/{'-'.join(PurePosixPath(page_src).with_suffix('').parts)}.ipynb"
 
 

@@ -1,17 +1,18 @@
-// Typeset TeX into MathJax CommonHTML at build time (used by docs/hooks/prerender_math.py).
+// Typeset TeX into MathJax CommonHTML at build time (used by prerender_math.py, beside it).
 //
 // Reads one JSON request per line on stdin: {"formulas": [{"tex": "...", "display": true}, ...]}
 // and answers one JSON line per request: {"html": [...], "css": "...", "errors": [...]},
 // where css is the stylesheet for exactly those formulas (its font URL is the
 // placeholder MATHJAX-FONT-URL, which the hook makes relative to each page) and
 // errors lists "TeX: message" for each formula MathJax could not typeset.
-// The MathJax used is the one the site serves (node_modules/mathjax, pinned).
+// The MathJax used is the one the site serves (node_modules/mathjax, pinned) in the
+// repository root, the script's one argument.
 "use strict";
 
 const path = require("path");
 const readline = require("readline");
 
-const root = path.resolve(__dirname, "..", "..");
+const root = process.argv[2];
 
 require(path.join(root, "node_modules", "mathjax"))
   .init({

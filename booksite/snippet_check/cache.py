@@ -26,7 +26,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from snippet_check.runner import RaisedException, SnippetRun
+from booksite.snippet_check.runner import RaisedException, SnippetRun
 
 CACHE_FOLDER = ".snippet-cache"
 RUNNER_DIR = Path(__file__).resolve().parent

@@ -2,7 +2,7 @@ r"""Parse the `# output-check: key=value` comments a snippet may carry.
 
 They sit in a header at the top of the snippet, above the line
 `# --8<-- [start:example]`: the page shows the file from that line on
-(`snippet_check.shown`), so the reader copies the example without them. A
+(`booksite.snippet_check.shown`), so the reader copies the example without them. A
 directive anywhere else is an error, as it would be shown on the page:
 
     # output-check: rtol=0.01            relative tolerance for floats (default 1e-4)
@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from snippet_check.shown import EXAMPLE_START
+from booksite.snippet_check.shown import EXAMPLE_START
 
 DIRECTIVE = re.compile(r"^\s*#\s*output-check:\s*(?P<key>[\w-]+)\s*=\s*(?P<value>.*?)\s*$")
 DEFAULT_RTOL = 1e-4

@@ -26,11 +26,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_check.cache import data_inputs
-from snippet_check.directives import CheckSettings
-from snippet_check.runner import THREAD_VARIABLES, RaisedException, SnippetRun, run_in_new_session
-from snippet_check.shown import shown_source
-from snippet_check.verdict import drift, failure_of_run, output_of
+from booksite.snippet_check.cache import data_inputs
+from booksite.snippet_check.directives import CheckSettings
+from booksite.snippet_check.runner import THREAD_VARIABLES, RaisedException, SnippetRun, run_in_new_session
+from booksite.snippet_check.shown import shown_source
+from booksite.snippet_check.verdict import drift, failure_of_run, output_of
 
 X86_64 = ("x86_64", "AMD64")
 KERNEL_VARIABLES = ("ATEN_CPU_CAPABILITY", "MKL_CBWR")  # PyTorch's vector kernels, MKL's code path

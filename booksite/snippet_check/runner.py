@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_check import preload
+from booksite.snippet_check import preload
 
 EXECUTE = Path(__file__).with_name("execute.py")
 PRELOADED = ("torch",)

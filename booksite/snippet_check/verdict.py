@@ -16,9 +16,9 @@ import signal
 import socket
 from pathlib import Path
 
-from snippet_check.compare import Tolerance, find_mismatch, unified_diff
-from snippet_check.directives import CheckSettings
-from snippet_check.runner import SnippetRun
+from booksite.snippet_check.compare import Tolerance, find_mismatch, unified_diff
+from booksite.snippet_check.directives import CheckSettings
+from booksite.snippet_check.runner import SnippetRun
 
 # How Python's warnings module prints a warning: `file:line: Category: message`.
 PRINTED_WARNING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<category>\w*Warning): (?P<message>.*)$", re.MULTILINE)

@@ -1,6 +1,6 @@
 // MathJax 3 in the browser, served from this site, for the math the build left untypeset.
 //
-// The chapters' formulas are typeset at build time (docs/hooks/prerender_math.py), so
+// The chapters' formulas are typeset at build time (booksite/hooks/prerender_math.py), so
 // a chapter needs no MathJax here. What remains is typeset in the browser: the
 // notebook pages' Markdown cells (mkdocs-jupyter keeps Jupyter's $ and $$), and any
 // arithmatex formula the build did not typeset (e.g. a page served without the hook).

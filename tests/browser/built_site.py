@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from serve_site import page_paths
+from booksite.serve_site import page_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_DIR = Path(os.environ.get("SITE_DIR", ROOT / "site"))

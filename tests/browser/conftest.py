@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 from built_site import ARTIFACTS, SITE_DIR, chromium_executable, site_pages
-from serve_site import RunningSite, serve
 from site_visit import PageVisit, visit_page
+
+from booksite.serve_site import RunningSite, serve
 
 CHROMIUM_ARGS = [
     "--disable-background-networking",

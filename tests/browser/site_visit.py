@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
-from serve_site import RunningSite
+
+from booksite.serve_site import RunningSite
 
 LOCAL_HOSTS = {"127.0.0.1"}
 VIEWPORT = {"width": 1280, "height": 800}

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from cited_values import on_page_markdown
+from booksite.hooks.cited_values import on_page_markdown
 from mkdocs.exceptions import PluginError
 
 

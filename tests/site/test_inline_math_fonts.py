@@ -6,11 +6,11 @@ import os
 import re
 from pathlib import Path
 
-import inline_math_fonts
+from booksite.hooks import inline_math_fonts
 import pytest
 from fontTools.ttLib import TTFont
 from mkdocs.exceptions import PluginError
-from vendor_assets import MATHJAX
+from booksite.hooks.vendor_assets import MATHJAX
 
 ROOT = Path(__file__).resolve().parents[2]
 FONTS = ROOT / MATHJAX / inline_math_fonts.FONTS

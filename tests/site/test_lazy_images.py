@@ -1,6 +1,6 @@
 """docs/hooks/reader.py: figures below the first section load lazily; the first screen's do not."""
 
-import reader
+from booksite.hooks import reader
 
 LAZY = 'loading="lazy" decoding="async"'
 

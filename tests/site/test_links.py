@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from site_links import check_site
+from booksite.site_links import check_site
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_DIR = Path(os.environ.get("SITE_DIR", ROOT / "site"))

@@ -4,7 +4,7 @@ import html
 import re
 from types import SimpleNamespace
 
-import slim_code
+from booksite.hooks import slim_code
 
 # What pymdownx.highlight writes for two lines, the second highlighted (hl_lines).
 BLOCK = (

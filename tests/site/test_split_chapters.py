@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from split_chapters import old_address_page
+from booksite.hooks.split_chapters import old_address_page
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_DIR = Path(os.environ.get("SITE_DIR", ROOT / "site"))

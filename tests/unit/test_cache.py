@@ -5,7 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from snippet_check.cache import (
+
+from booksite.snippet_check.cache import (
     ENTRIES_KEPT_PER_SNIPPET,
     MNIST_RAW,
     RUNNER_DIR,
@@ -14,7 +15,7 @@ from snippet_check.cache import (
     data_inputs,
     snippet_id,
 )
-from snippet_check.runner import RaisedException, SnippetRun
+from booksite.snippet_check.runner import RaisedException, SnippetRun
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """End to end: the snippet check fails on a drifted snippet or output, and --update heals it.
 
-Each test copies the checker and the real one-feature example into a scratch
-repository and runs pytest there as a maintainer would.
+Each test copies the snippet tests and the real one-feature example into a scratch
+repository and runs pytest there as a maintainer would, with the installed checker
+(booksite.snippet_check).
 """
 
 import shutil

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cited_values import CitationError, cited_text, formatted, substitute
+
+from booksite.hooks.cited_values import CitationError, cited_text, formatted, substitute
 
 OUTPUT = """\
 epoch   1: training loss 0.0861, test accuracy 0.970

@@ -3,8 +3,9 @@
 import re
 
 import pytest
-from snippet_check.compare import Tolerance, find_mismatch, unified_diff
-from snippet_check.directives import DEFAULT_ATOL, DEFAULT_RTOL
+
+from booksite.snippet_check.compare import Tolerance, find_mismatch, unified_diff
+from booksite.snippet_check.directives import DEFAULT_ATOL, DEFAULT_RTOL
 
 DEFAULT = Tolerance(DEFAULT_RTOL, DEFAULT_ATOL)
 

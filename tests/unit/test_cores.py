@@ -4,7 +4,7 @@ import threading
 import time
 from pathlib import Path
 
-from snippet_check.cores import share_cores
+from booksite.snippet_check.cores import share_cores
 
 SETTLE_S = 0.3  # long enough for a thread that is not blocked to take its lock
 

@@ -1,7 +1,8 @@
 """`# output-check:` comments become the snippet's check settings."""
 
 import pytest
-from snippet_check.directives import DEFAULT_RTOL, DirectiveError, parse_settings
+
+from booksite.snippet_check.directives import DEFAULT_RTOL, DirectiveError, parse_settings
 
 
 def test_defaults_without_directives() -> None:

@@ -1,13 +1,14 @@
-"""tools/execute_notebooks.py's comparison on small made-up notebooks (no kernel, no torch): a cell that
+"""booksite/execute_notebooks.py's comparison on small made-up notebooks (no kernel, no torch): a cell that
 printed its stored output passes, a drifted one fails with a diff, an error compares by ename and evalue."""
 
 from __future__ import annotations
 
 import re
 
-import execute_notebooks
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
-from snippet_check.directives import CheckSettings
+
+from booksite import execute_notebooks
+from booksite.snippet_check.directives import CheckSettings
 
 
 def notebook(*outputs: list) -> object:

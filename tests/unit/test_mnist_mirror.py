@@ -3,7 +3,8 @@
 from pathlib import Path
 
 import pytest
-from snippet_check import mnist_mirror
+
+from booksite.snippet_check import mnist_mirror
 
 
 def idx_file(path: Path, kind: str, count: int, *, cut: int = 0) -> Path:

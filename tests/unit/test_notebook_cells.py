@@ -1,12 +1,13 @@
-"""tools/notebooks.py on a made-up page: includes read as pymdownx.snippets reads them, each snippet one
+"""booksite/notebooks.py on a made-up page: includes read as pymdownx.snippets reads them, each snippet one
 code cell (an excerpt is Markdown, a repeat a note), a demonstrated exception stored as a kernel stores it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import notebooks
 import pytest
+
+from booksite import notebooks
 
 SNIPPET = """\
 # output-check: rtol=0.01

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from snippet_check.preload import Preloader, PreloadUnavailable
-from snippet_check.runner import run_snippet
+
+from booksite.snippet_check.preload import Preloader, PreloadUnavailable
+from booksite.snippet_check.runner import run_snippet
 
 ENV = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"}
 

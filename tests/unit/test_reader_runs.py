@@ -5,9 +5,10 @@ import time
 from pathlib import Path
 
 import pytest
-from snippet_check import reader
-from snippet_check.directives import parse_settings
-from snippet_check.reader import (
+
+from booksite.snippet_check import reader
+from booksite.snippet_check.directives import parse_settings
+from booksite.snippet_check.reader import (
     ALL,
     DEFAULT,
     PAIRWISE,

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from snippet_check.report import SLOW_SECONDS, Record, records_in, render, slowest_first, write
+from booksite.snippet_check.report import SLOW_SECONDS, Record, records_in, render, slowest_first, write
 
 RECORDS = [
     Record("snippets/a/quick.py", 1.5, 100.0, "hit"),

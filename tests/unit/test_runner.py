@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from snippet_check.runner import run_snippet
+from booksite.snippet_check.runner import run_snippet
 
 
 def write_snippet(folder: Path, source: str, name: str = "demo.py") -> Path:

@@ -1,6 +1,6 @@
 """The reader copies what the page shows: the snippet after its check header, without section markers."""
 
-from snippet_check.shown import shown_source
+from booksite.snippet_check.shown import shown_source
 
 HEADER = "# Timings vary, so the check ignores them:\n# output-check: volatile=[\\d.]+ s\\b\n"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prose_numbers import unbacked_numbers
+from booksite.prose_numbers import unbacked_numbers
 
 SNIPPET = "lr = 0.05\nx = rng.uniform(0, 10, size=(20_000, 5))\nprint(f'test accuracy {0.992:.3f}')\n"
 

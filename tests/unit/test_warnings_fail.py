@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from snippet_check.directives import DirectiveError, parse_settings
-from snippet_check.reader import DEFAULT, check_as_reader
-from snippet_check.runner import run_snippet
-from snippet_check.verdict import failure_of_run, undeclared_warning
+
+from booksite.snippet_check.directives import DirectiveError, parse_settings
+from booksite.snippet_check.reader import DEFAULT, check_as_reader
+from booksite.snippet_check.runner import run_snippet
+from booksite.snippet_check.verdict import failure_of_run, undeclared_warning
 
 WARNS = "import warnings\nprint('before')\nwarnings.warn('ToTensor is deprecated', {category})\nprint('after')\n"
 
