@@ -131,13 +131,14 @@ def determinism(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Unit tests of the infrastructure, numbers in prose (cited), idioms of the shown code, README blocks."""
+    """Unit tests of the infrastructure, cited numbers in prose, page sizes, idioms of the shown code, README blocks."""
     install(session, "book", "test")
     session.run(
         "pytest",
         "tests/unit",
         "tests/test_notebooks.py",
         "tests/test_prose_numbers.py",
+        "tests/test_page_size.py",
         "tests/test_reader_code.py",
         *session.posargs,
     )

@@ -5,6 +5,7 @@
 - `shown`: what a page shows of a snippet (after its check header), so what a reader copies.
 - `execute`: the child process that runs one snippet and saves its figures.
 - `runner`: starts that child with a timeout and collects what it produced.
+- `preload`: a per-worker process that has imported torch already, forked for each snippet.
 - `verdict`: what a finished run means: skipped, failed, the output it shows, its drift.
 - `reader`: runs a snippet as a reader does (`python NAME.py`, alone, default kernels).
 - `cores`: lets a snippet that uses several cores run with no other beside it.
