@@ -165,7 +165,7 @@ def write_report(args, version: str, rows, notes: list[str], misses: list[str]) 
         "Targets (medians): accessibility, best practices, SEO 100; performance at least 90 on mobile, 98 on desktop.",
         "",
         header + " |",
-        "|" + " --- |" * (header.count("|") + 1),
+        "|" + " --- |" * header.count("|"),
     ]
     for path, preset, median, performance in rows:
         scores = [f"{median[key]:g}" for key in CATEGORIES]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from pathlib import Path
 
@@ -37,8 +38,14 @@ def code_pages() -> list[str]:
     return [path for path in site_pages() if "<pre" in page_html(path)]
 
 
-# A link in a page's text to a section of another page of the site: "../other/#section".
-SECTION_LINK = re.compile(r'<a href="\.\./(?P<page>[\w-]+/)#(?P<section>[\w-]+)"')
+# A link in a page's text to a section of another page of the site: "../other/#section",
+# "../../part/page/#section".
+SECTION_LINK = re.compile(r'<a href="(?P<href>(?:\.\./)+[\w/-]*/)#(?P<section>[\w-]+)"')
+
+
+def linked_page(page: str, href: str) -> str:
+    """The site path a relative link of `page` (a site path, "a/b/") points at."""
+    return posixpath.normpath(posixpath.join(page, href)).removeprefix(".") + "/"
 
 
 def deepest_section_link() -> tuple[str, str, str] | None:
@@ -47,10 +54,11 @@ def deepest_section_link() -> tuple[str, str, str] | None:
     found = []
     for page in math_pages():
         for match in SECTION_LINK.finditer(page_html(page)):
-            target_html = page_html(match["page"])
+            target = linked_page(page, match["href"])
+            target_html = page_html(target)
             place = target_html.find(f'id="{match["section"]}"')
-            if place > 0:
-                found.append((place / len(target_html), page, match["page"], match["section"]))
+            if place > 0 and target != page:
+                found.append((place / len(target_html), page, target, match["section"]))
     return max(found)[1:] if found else None
 
 

@@ -92,6 +92,26 @@ def assert_lands_on(page, section: str, settle_ms: int) -> None:
     assert page.url.endswith(f"#{section}"), f"the address lost the section: {page.url}"
 
 
+# An old address of a chapter now split into pages, a section link into it, and where it must open.
+OLD_SECTION_LINK = ("classification/", "example-21-one-hidden-layer", "classification/hidden-layer/")
+
+
+def test_an_old_chapter_address_opens_the_page_with_its_section(site, browser) -> None:
+    """A bookmark of a chapter from before it was split (docs/hooks/split_chapters.py), loaded
+    afresh: the page that now holds the section, scrolled to it by the browser itself."""
+    old, section, new = OLD_SECTION_LINK
+    visit = PageVisit(path=new, url=site.page(new))
+    context, page = new_page(browser, visit)
+    try:
+        page.goto(f"{site.page(old)}#{section}")
+        page.wait_for_url(f"{site.page(new)}#{section}")
+        wait_for_math(page)
+        assert_lands_on(page, section, settle_ms=500)
+    finally:
+        context.close()
+    assert not visit.console_errors, visit.console_errors
+
+
 @pytest.fixture
 def section_link() -> tuple[str, str, str]:
     """(page, target page, section): the chapter link whose section lies deepest in its page."""
