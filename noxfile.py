@@ -139,6 +139,7 @@ def tests(session: nox.Session) -> None:
         "tests/test_notebooks.py",
         "tests/test_prose_numbers.py",
         "tests/test_page_size.py",
+        "tests/test_link_text.py",
         "tests/test_reader_code.py",
         *session.posargs,
     )
