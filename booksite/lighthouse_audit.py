@@ -1,9 +1,10 @@
 """Lighthouse on the built site, served gzip-compressed as GitHub Pages serves it.
 
-For each page (default: every page of the site's sitemap but the notebooks, which
-repeat their chapters) and each preset (mobile: Lighthouse's default, a throttled mid-range phone; desktop), run
-Lighthouse several times and keep the median of each figure: the four category
-scores, the bytes transferred and the main timings. Writes
+For each page (default: every page of the navigation, in its order; the notebooks,
+which repeat their chapters, are not in it) and each preset (mobile: Lighthouse's
+default, a throttled mid-range phone; desktop), run Lighthouse several times and
+keep the median of each figure: the four category scores, the bytes transferred
+and the main timings. Writes
 .artifacts/lighthouse/report.md (and each run's JSON beside it).
 
     python -m booksite.lighthouse_audit [--runs 5] [--pages "" gradient-descent/] [--presets mobile]
@@ -19,15 +20,13 @@ import argparse
 import json
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from booksite.serve_site import DEFAULT_SITE, serve
+from booksite.serve_site import DEFAULT_SITE, nav_paths, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -62,13 +61,6 @@ def chrome_path() -> str:
         if os.environ.get(variable):
             return os.environ[variable]
     return "/usr/bin/chromium"
-
-
-def site_pages(site: Path) -> list[str]:
-    """The site paths in sitemap.xml ("" is home), notebooks left out."""
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    paths = [urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
-    return [path for path in paths if not path.startswith("notebooks/")]
 
 
 def run_lighthouse(url: str, preset: str, output: Path) -> dict:
@@ -115,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=DEFAULT_SITE)
     parser.add_argument("--runs", type=int, default=5, help="runs per page and preset; the median is kept")
-    parser.add_argument("--pages", nargs="+", help='site paths ("" is home); default: every page but the notebooks')
+    parser.add_argument("--pages", nargs="+", help='site paths ("" is home); default: the navigation\'s')
     parser.add_argument("--presets", nargs="+", choices=PRESETS, default=list(PRESETS))
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
@@ -125,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
     rows, notes, misses = [], [], []
-    pages = site_pages(args.site) if args.pages is None else args.pages
+    pages = nav_paths(args.site) if args.pages is None else args.pages
     with serve(args.site, compress=True) as site:
         for path in pages:
             if not (args.site / path / "index.html").is_file():

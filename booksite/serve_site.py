@@ -21,6 +21,7 @@ import contextlib
 import gzip
 import http.server
 import mimetypes
+import re
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -71,6 +72,15 @@ def page_paths(site_dir: Path) -> list[str]:
     """Every page, as a path relative to the site root ("" for the home page)."""
     base = site_url(site_dir)
     return [url.removeprefix(base) for url in sitemap_urls(site_dir)]
+
+
+NAV_LINK = re.compile(r'<a href="(?P<href>[^"#]+/)" class="md-nav__link')
+
+
+def nav_paths(site_dir: Path) -> list[str]:
+    """The pages of the navigation, in its order, as site paths ("" for the home page)."""
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    return ["", *dict.fromkeys(match["href"] for match in NAV_LINK.finditer(home))]
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
