@@ -5,9 +5,7 @@
 - a missing path answers 404 with the site's 404.html;
 - a folder without its trailing slash is redirected to it; `folder/` serves
   `folder/index.html`;
-- optionally gzip-compressed text (`--gzip`), as Pages sends it, for Lighthouse;
-- sitemap.xml names this server instead of the site URL (as `mkdocs serve` does):
-  Material's instant navigation only takes over links to the pages it lists.
+- optionally gzip-compressed text (`--gzip`), as Pages sends it, for Lighthouse.
 
     python -m booksite.serve_site [SITE_DIR] [--port 8000] [--gzip]
 
@@ -86,7 +84,6 @@ def nav_paths(site_dir: Path) -> list[str]:
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     site_dir: Path
     prefix: str  # "/" or "/REPO/"
-    site_url: str  # what the site was built for
     compress: bool
     _gzip_cache: dict[Path, bytes]
 
@@ -134,9 +131,6 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def send_file(self, path: Path, status: int, head: bool) -> None:
         content_type = self.guess_type(path)
         body = path.read_bytes()
-        if path.name == "sitemap.xml" and path.parent == self.site_dir:
-            served = f"http://{self.headers.get('Host', '127.0.0.1')}{self.prefix}"
-            body = body.replace(f"<loc>{self.site_url}".encode(), f"<loc>{served}".encode())
         encoding = None
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if self.compress and accepts_gzip and content_type.startswith(COMPRESSIBLE):
@@ -171,12 +165,11 @@ class RunningSite:
 
 def make_server(site_dir: Path, port: int = 0, compress: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
     site_dir = site_dir.resolve()
-    built_for = site_url(site_dir)
-    prefix = urlsplit(built_for).path or "/"
+    prefix = urlsplit(site_url(site_dir)).path or "/"
     handler = type(
         "Handler",
         (SiteHandler,),
-        {"site_dir": site_dir, "prefix": prefix, "site_url": built_for, "compress": compress, "_gzip_cache": {}},
+        {"site_dir": site_dir, "prefix": prefix, "compress": compress, "_gzip_cache": {}},
     )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site_dir)))
     return server, prefix

@@ -4,13 +4,11 @@
 // a chapter needs no MathJax here. What remains is typeset in the browser: the
 // notebook pages' Markdown cells (mkdocs-jupyter keeps Jupyter's $ and $$), and any
 // arithmatex formula the build did not typeset (e.g. a page served without the hook).
-// - MathJax (assets/vendor/mathjax/tex-chtml.js) is loaded only once a page with such
-//   math is shown: the first such page, or the first one reached by instant navigation.
-// - Every page Material shows (document$: the first load and each instant navigation)
-//   is typeset once MathJax has started, so formulas never stay blank.
+// - MathJax (assets/vendor/mathjax/tex-chtml.js) is loaded only on a page with such math.
 // - Formulas are typeset a few at a time, yielding to the browser between batches, so
 //   a long page never blocks the reader for long.
-// - <html data-math-typeset="N">: N pages shown and typeset so far (the browser tests wait for it).
+// - <html data-math-typeset="1"> once the page's math is typeset, or found to need
+//   nothing (the browser tests wait for it).
 
 // Chapters: arithmatex writes \( \) and \[ \]. Notebook pages (mkdocs-jupyter) keep
 // Jupyter's $ and $$ in their Markdown cells, and only there are they looked for.
@@ -47,30 +45,20 @@ let mathJaxStarted;
 const started = new Promise((resolve) => {
   mathJaxStarted = resolve;
 });
-let loading = false;
-let pagesShown = 0;
-let pagesTypeset = 0;
 
 function loadMathJax() {
-  if (!loading) {
-    loading = true;
-    const script = document.createElement("script");
-    script.src = MATHJAX_URL;
-    script.async = true;
-    document.head.appendChild(script);
-  }
+  const script = document.createElement("script");
+  script.src = MATHJAX_URL;
+  script.async = true;
+  document.head.appendChild(script);
   return started;
 }
 
 const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function typeset(page) {
-  MathJax.startup.output.clearCache();
-  MathJax.typesetClear();
-  MathJax.texReset();
+async function typeset() {
   let sliceStart = performance.now();
   for (const container of untypeset()) {
-    if (page !== pagesShown) return; // the reader moved on: that page's turn is over
     await MathJax.typesetPromise([container]);
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToBrowser();
@@ -79,24 +67,12 @@ async function typeset(page) {
   }
 }
 
-function typesetDone(page) {
-  if (page === pagesShown) {
-    document.documentElement.dataset.mathTypeset = String(++pagesTypeset);
+async function typesetPage() {
+  if (untypeset().length > 0) {
+    await loadMathJax();
+    await typeset();
   }
+  document.documentElement.dataset.mathTypeset = "1";
 }
 
-// One typesetting at a time: a page shown mid-way waits for the previous one to stop.
-let queue = Promise.resolve();
-
-document$.subscribe(() => {
-  const page = ++pagesShown;
-  if (untypeset().length === 0) {
-    typesetDone(page); // nothing to typeset: MathJax is not even loaded
-    return;
-  }
-  queue = queue
-    .then(() => loadMathJax())
-    .then(() => typeset(page))
-    .then(() => typesetDone(page))
-    .catch((error) => console.error("MathJax:", error));
-});
+typesetPage().catch((error) => console.error("MathJax:", error));

@@ -162,14 +162,10 @@ def new_page(browser, visit: PageVisit, **context_options):
     return context, page
 
 
-def wait_for_math(page, typeset_before: int = 0) -> None:
-    """Until MathJax has typeset the page shown (mathjax.js counts typeset pages) and fonts are in."""
-    page.wait_for_function("n => Number(document.documentElement.dataset.mathTypeset || 0) > n", arg=typeset_before)
+def wait_for_math(page) -> None:
+    """Until mathjax.js has typeset what the build left (it marks <html data-math-typeset>) and fonts are in."""
+    page.wait_for_function("() => document.documentElement.dataset.mathTypeset === '1'")
     page.evaluate("document.fonts.ready.then(() => true)")
-
-
-def typeset_count(page) -> int:
-    return int(page.evaluate("Number(document.documentElement.dataset.mathTypeset || 0)"))
 
 
 def has_ink(png: bytes) -> bool:
