@@ -1,18 +1,16 @@
-// MathJax 3 in the browser, served from this site, for the math the build left untypeset.
+// MathJax 3 in the browser, served from this site, for the notebook pages' math.
 //
-// The chapters' formulas are typeset at build time (booksite/hooks/prerender_math.py), so
-// a chapter needs no MathJax here. What remains is typeset in the browser: the
-// notebook pages' Markdown cells (mkdocs-jupyter keeps Jupyter's $ and $$), and any
-// arithmatex formula the build did not typeset (e.g. a page served without the hook).
-// - MathJax (assets/vendor/mathjax/tex-chtml.js) is loaded only on a page with such math.
+// The chapters' formulas are typeset at build time (booksite/hooks/prerender_math.py)
+// and a chapter does not load this script (booksite/theme/main.html). A notebook page
+// does: mkdocs-jupyter keeps Jupyter's $ and $$ in its Markdown cells.
+// - MathJax (assets/vendor/mathjax/tex-chtml.js) is loaded only if a cell holds math.
 // - Formulas are typeset a few at a time, yielding to the browser between batches, so
 //   a long page never blocks the reader for long.
 // - <html data-math-typeset="1"> once the page's math is typeset, or found to need
 //   nothing (the browser tests wait for it).
 
-// Chapters: arithmatex writes \( \) and \[ \]. Notebook pages (mkdocs-jupyter) keep
-// Jupyter's $ and $$ in their Markdown cells, and only there are they looked for.
-const MATH_CONTAINERS = ".arithmatex, .jp-MarkdownOutput";
+// Math is looked for in the notebook's Markdown cells only.
+const MATH_CONTAINERS = ".jp-MarkdownOutput";
 const untypeset = () =>
   [...document.querySelectorAll(MATH_CONTAINERS)].filter((element) => !element.querySelector("mjx-container"));
 const MATHJAX_URL = new URL("../assets/vendor/mathjax/tex-chtml.js", document.currentScript.src).href;

@@ -163,8 +163,12 @@ def new_page(browser, visit: PageVisit, **context_options):
 
 
 def wait_for_math(page) -> None:
-    """Until mathjax.js has typeset what the build left (it marks <html data-math-typeset>) and fonts are in."""
-    page.wait_for_function("() => document.documentElement.dataset.mathTypeset === '1'")
+    """Until fonts are in and, on a page that loads mathjax.js (a notebook), MathJax has typeset
+    its cells (mathjax.js marks <html data-math-typeset>); a chapter's math is typeset at build time."""
+    page.wait_for_function(
+        """() => !document.querySelector('script[src$="javascripts/mathjax.js"]')
+            || document.documentElement.dataset.mathTypeset === '1'"""
+    )
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
