@@ -113,6 +113,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     from mkdocs.exceptions import PluginError
 
     try:
-        return substitute(markdown, Path(config.config_file_path).parent)
+        return substitute(markdown, Path(config.config_file_path).resolve().parent)
     except CitationError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error

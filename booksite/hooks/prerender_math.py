@@ -44,7 +44,7 @@ def renderer(config: MkDocsConfig) -> subprocess.Popen:
         node = shutil.which("node")
         if node is None:
             raise PluginError("Node.js is needed to typeset the math at build time (it also runs `npm ci`).")
-        root = Path(config.config_file_path).parent  # where `npm ci` installed MathJax
+        root = Path(config.config_file_path).resolve().parent  # where `npm ci` installed MathJax
         _process = subprocess.Popen(
             [node, str(RENDER_MATH), str(root)],
             stdin=subprocess.PIPE,

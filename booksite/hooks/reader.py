@@ -92,7 +92,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     config.extra["recorded_with"] = recorded_with(root)
     config.extra["colab_base"] = colab_base(config.repo_url, config.extra.get("repo_branch") or "main")
     return config
@@ -233,7 +233,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
 
 def generated(page: Page, config: MkDocsConfig) -> bool:
     """A page written by the build (ignored by git) has no source in the repository to edit."""
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     try:
         check = subprocess.run(
             ["git", "check-ignore", "--quiet", page.file.abs_src_path], cwd=root, capture_output=True, timeout=10

@@ -29,7 +29,7 @@ MATHJAX = Path("node_modules/mathjax/es5")
 
 
 def mathjax_source(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / MATHJAX
+    return Path(config.config_file_path).resolve().parent / MATHJAX
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
