@@ -83,6 +83,9 @@ def run_lighthouse(url: str, preset: str, output: Path) -> dict:
 def figures(report: dict) -> dict[str, float]:
     values = {key: round(report["categories"][key]["score"] * 100) for key in CATEGORIES}
     values["bytes"] = report["audits"]["total-byte-weight"]["numericValue"]
+    # How fast Lighthouse found this machine at that moment: its simulated phone is a
+    # fixed slowdown of it, so a busy or slower host scores lower for the same page.
+    values["cpu"] = report["environment"]["benchmarkIndex"]
     for audit in TIMINGS:
         values[audit] = report["audits"][audit]["numericValue"]
     return values
@@ -145,7 +148,13 @@ def main(argv: list[str] | None = None) -> int:
 def write_report(args, version: str, rows, notes: list[str], misses: list[str]) -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    header = "| page | preset | " + " | ".join(CATEGORIES.values()) + " | bytes | " + " | ".join(TIMINGS.values())
+    header = (
+        "| page | preset | "
+        + " | ".join(CATEGORIES.values())
+        + " | bytes | "
+        + " | ".join(TIMINGS.values())
+        + " | CPU index"
+    )
     lines = [
         "# Lighthouse audit",
         "",
@@ -156,6 +165,9 @@ def write_report(args, version: str, rows, notes: list[str], misses: list[str]) 
         "",
         "Targets (medians): accessibility, best practices, SEO 100; performance at least 90 on mobile, 98 on desktop.",
         "",
+        "CPU index: Lighthouse's benchmarkIndex of this machine during the runs (median; higher is faster). "
+        "Its simulated phone is a fixed slowdown of the machine, so the same page scores lower on a busier host.",
+        "",
         header + " |",
         "|" + " --- |" * header.count("|"),
     ]
@@ -164,7 +176,8 @@ def write_report(args, version: str, rows, notes: list[str], misses: list[str]) 
         scores[0] += f" ({', '.join(f'{value:g}' for value in performance)})"
         timings = [timing(median[audit], audit) for audit in TIMINGS]
         kilobytes = f"{median['bytes'] / 1024:,.0f} KiB"
-        lines.append(f"| `{path or '/'}` | {preset} | " + " | ".join([*scores, kilobytes, *timings]) + " |")
+        cpu = f"{median['cpu']:.0f}"
+        lines.append(f"| `{path or '/'}` | {preset} | " + " | ".join([*scores, kilobytes, *timings, cpu]) + " |")
     lines += ["", "## Below target", "", *(misses or ["- nothing"])]
     lines += ["", "## Audits short of full marks (any run), and notes", "", *(notes or ["- none"]), ""]
     (args.out / "report.md").write_text("\n".join(lines), encoding="utf-8")
