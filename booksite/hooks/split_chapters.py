@@ -57,8 +57,9 @@ def old_address_page(title: str, pages: list[tuple[str, str, list[str]]]) -> str
 <link rel="canonical" href="{first}">
 <script>
 const pages = {targets};
-const section = decodeURIComponent(location.hash.slice(1));
-location.replace((pages[section] || "{first}") + location.hash);
+let section = "";
+try {{ section = decodeURIComponent(location.hash.slice(1)); }} catch (malformed) {{}}
+location.replace((Object.hasOwn(pages, section) ? pages[section] : "{first}") + location.hash);
 </script>
 <noscript><meta http-equiv="refresh" content="0; url={first}"></noscript>
 </head>
