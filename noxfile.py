@@ -131,7 +131,11 @@ def determinism(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Unit tests of the infrastructure, cited numbers in prose, page sizes, idioms of the shown code, README blocks."""
+    """Unit tests of the infrastructure, cited numbers in prose, page sizes, idioms of the shown code, code blocks.
+
+    pytest-codeblocks runs the code blocks of README.md and docs/ that are not snippet includes;
+    tests/test_codeblock_markers.py fails where one is neither run nor marked skipped with a reason.
+    """
     install(session, "book", "test")
     session.run(
         "pytest",
@@ -141,6 +145,7 @@ def tests(session: nox.Session) -> None:
         "tests/test_page_size.py",
         "tests/test_link_text.py",
         "tests/test_reader_code.py",
+        "tests/test_codeblock_markers.py",
         *session.posargs,
     )
     session.run("pytest", "--codeblocks", "README.md", "docs/")
