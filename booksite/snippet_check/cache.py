@@ -28,7 +28,10 @@ from pathlib import Path
 
 from booksite.snippet_check.runner import RaisedException, SnippetRun
 
-CACHE_FOLDER = ".snippet-cache"
+# SNIPPET_CHECK_CACHE names another folder (relative to the root, or absolute): the canary
+# (`nox -s canary`) runs other library versions, which the key does not tell apart, so it
+# keeps its runs, its core-sharing lock and its last-run.json away from this cache.
+CACHE_FOLDER = os.environ.get("SNIPPET_CHECK_CACHE", ".snippet-cache")
 RUNNER_DIR = Path(__file__).resolve().parent
 MNIST_MARK = "datasets.MNIST"
 MNIST_RAW = "data/MNIST/raw/*"

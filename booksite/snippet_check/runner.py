@@ -28,6 +28,9 @@ EXECUTE = Path(__file__).with_name("execute.py")
 PRELOADED = ("torch",)
 IMPORTS_TORCH = re.compile(r"^\s*(?:import|from)\s+torch\b", re.MULTILINE)
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+# SNIPPET_CHECK_PRELOAD=0 runs every snippet in a fresh interpreter (the canary: a warning
+# torch prints while it is imported then reaches the snippet's stderr, not the server's).
+PRELOAD_VARIABLE = "SNIPPET_CHECK_PRELOAD"
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def run_snippet(
     `threads` caps the math libraries' thread pools (unless the environment already
     does), so that snippets running side by side do not oversubscribe the cores.
     A snippet that imports torch runs forked from a server that imported it already
-    (`preload.py`), unless `preload_torch` is false or that server is unavailable.
+    (`preload.py`), unless `preload_torch` is false, SNIPPET_CHECK_PRELOAD=0, or that server is unavailable.
     """
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"}
     if threads is not None:
@@ -114,6 +117,7 @@ def run_snippet(
     with tempfile.TemporaryDirectory(prefix="snippet-") as scratch:
         result_file, stdout_file, stderr_file = (Path(scratch) / name for name in ("result.json", "stdout", "stderr"))
         outcome = None
+        preload_torch = preload_torch and os.environ.get(PRELOAD_VARIABLE) != "0"
         if preload_torch and IMPORTS_TORCH.search(snippet.read_text(encoding="utf-8")):
             try:
                 server = preload.shared(PRELOADED, root=root, env=env)

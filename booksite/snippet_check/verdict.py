@@ -5,15 +5,21 @@
   a warning Python printed that the snippet does not declare with `warns=`);
 - `output_of`: what the page shows, stdout and the expected exception's `Type: message`;
 - `drift`: the first difference from another output beyond the snippet's tolerance, and a diff.
+
+With `SNIPPET_CHECK_WARNINGS=record` in the environment (the canary, `booksite/canary.py`), an
+undeclared warning does not fail the run: it is re-issued as a `PrintedWarning`, which pytest
+records against the test, and the output is still compared.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
 import signal
 import socket
+import warnings
 from pathlib import Path
 
 from booksite.snippet_check.compare import Tolerance, find_mismatch, unified_diff
@@ -22,6 +28,15 @@ from booksite.snippet_check.runner import SnippetRun
 
 # How Python's warnings module prints a warning: `file:line: Category: message`.
 PRINTED_WARNING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<category>\w*Warning): (?P<message>.*)$", re.MULTILINE)
+WARNINGS_VARIABLE = "SNIPPET_CHECK_WARNINGS"
+
+
+class PrintedWarning(UserWarning):
+    """A warning a snippet printed, recorded instead of failing the check (`SNIPPET_CHECK_WARNINGS=record`)."""
+
+
+def records_warnings() -> bool:
+    return os.environ.get(WARNINGS_VARIABLE) == "record"
 
 
 def unmet_requirements(requires: tuple[str, ...]) -> list[str]:
@@ -52,6 +67,8 @@ def output_of(run: SnippetRun, settings: CheckSettings) -> str:
 def failure_of_run(run: SnippetRun, settings: CheckSettings, *, name: str, snippet: Path, root: Path) -> str | None:
     """Why this run of `snippet` (called `name` in messages) cannot be compared; frames are shown from `root`."""
     stderr_tail = "\n".join(run.stderr.strip().splitlines()[-15:])
+    if records_warnings():
+        record_warnings(run.stderr, settings, name=name)
     if run.timed_out:
         return (
             f"{name} did not finish within {settings.timeout_s:g} s and was stopped "
@@ -67,7 +84,7 @@ def failure_of_run(run: SnippetRun, settings: CheckSettings, *, name: str, snipp
         return f"{name} crashed{expected}:\n{raised.describe(root, snippet)}"
     if settings.raises and not raised:
         return f"{name} declares '# output-check: raises={settings.raises}' but raised nothing."
-    return undeclared_warning(run.stderr, settings, name=name)
+    return None if records_warnings() else undeclared_warning(run.stderr, settings, name=name)
 
 
 def undeclared_warning(stderr: str, settings: CheckSettings, *, name: str) -> str | None:
@@ -81,6 +98,16 @@ def undeclared_warning(stderr: str, settings: CheckSettings, *, name: str) -> st
                 f"demonstrates it, declare '# output-check: warns={warning['category']}'."
             )
     return None
+
+
+def record_warnings(stderr: str, settings: CheckSettings, *, name: str) -> None:
+    """Issue each warning on `stderr` that the snippet does not declare as a `PrintedWarning` of this test."""
+    for warning in PRINTED_WARNING.finditer(stderr):
+        if warning["category"] not in settings.warns:
+            file = warning["file"]
+            where = file.rpartition("site-packages/")[2] if "site-packages/" in file else Path(file).name
+            text = f"{name} printed, at {where}:{warning['line']}: {warning['category']}: {warning['message']}"
+            warnings.warn(PrintedWarning(text), stacklevel=1)
 
 
 def drift(expected: str, actual: str, settings: CheckSettings, *, expected_name: str, actual_name: str) -> str | None:
