@@ -8,6 +8,9 @@ and figures) is reused and still compared; `--no-cache` runs every snippet afres
 (the second time in a new interpreter, never forked from the torch-preloading
 server) and fails where the two outputs differ beyond the snippet's tolerance.
 With pytest-xdist (`-n auto`) snippets run side by side, the cores shared out.
+`--shard i/N` checks the i-th of N shards of about equal run time (tests/conftest.py,
+booksite/snippet_check/shards.py); a snippet that declares `requires=cuda` is skipped
+where PyTorch sees no CUDA GPU, and `--cuda` checks only those snippets.
 """
 
 from __future__ import annotations

@@ -12,4 +12,5 @@
 - `mnist_mirror`: puts an offline MNIST copy where torchvision looks for it.
 - `cache`: reuses the run of a snippet whose inputs have not changed.
 - `report`: the execution report page (time, memory, cache hit) of every run.
+- `shards`: splits the snippets into N shards of about equal run time (`--shard i/N`).
 """

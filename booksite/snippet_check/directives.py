@@ -11,7 +11,8 @@ directive anywhere else is an error, as it would be shown on the page:
     # output-check: raises=RuntimeError  the snippet demonstrates this exception
     # output-check: warns=FutureWarning  the snippet demonstrates this warning (any other fails it)
     # output-check: timeout=60           seconds before the run is stopped (default 120)
-    # output-check: requires=transformers,network   run only where these exist
+    # output-check: requires=transformers,program:tesseract,host:huggingface.co   run only where these exist
+    # output-check: requires=cuda        run only where PyTorch sees a CUDA GPU (torch.cuda.is_available())
     # output-check: inputs=data/prices/*.csv  data files it reads (re-run when they change)
     # output-check: exclusive=true       it uses several cores: run it with no other snippet beside it
 """

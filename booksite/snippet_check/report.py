@@ -4,6 +4,12 @@ Each snippet test attaches a `Record` to its pytest report (a user property, whi
 pytest-xdist carries from its workers to the controller); at the end of the session
 the controller renders them all into `docs/execution-report.md` and a JSON copy
 for scripts. A cache hit shows the cost of the original run it reuses.
+
+The JSON copy (`.snippet-cache/last-run.json`) also keeps `costs`: each snippet's
+seconds in the last *complete* run (every snippet, no shard). The shards
+(`shards.py`) balance on them. A run of part of the suite (a `--shard`, a `-k`)
+reports its own records but carries the costs over unchanged, so that shards run one
+after another split the snippets alike, and a shard's page says it is one.
 """
 
 from __future__ import annotations
@@ -48,13 +54,21 @@ def machine_description() -> str:
     return f"{platform.system()} {platform.machine()}, {cores} CPU cores, Python {sys.version.split()[0]}{load}"
 
 
-def render(records: Iterable[Record], *, total_snippets: int, measured: str) -> str:
-    """The report page in Markdown."""
+def selection_note(count: int, *, total_snippets: int, shard: str | None) -> str:
+    """What part of the suite a run of `count` snippets covered, for the Total line ('' for all of it)."""
+    if shard is not None:
+        index, _, shards = shard.partition("/")
+        return f" (shard {index} of {shards}, a selection of the {total_snippets}: the other shards report the rest)"
+    return "" if count == total_snippets else f" (a selection of the {total_snippets})"
+
+
+def render(records: Iterable[Record], *, total_snippets: int, measured: str, shard: str | None = None) -> str:
+    """The report page in Markdown; `shard` ("1/2") when the run checked one shard of the suite."""
     rows = slowest_first(records)
     ran = [record for record in rows if record.cache == "miss"]
     hits = [record for record in rows if record.cache == "hit"]
     slow = [record.snippet for record in rows if record.seconds > SLOW_SECONDS]
-    selection = "" if len(rows) == total_snippets else f" (a selection of the {total_snippets})"
+    selection = selection_note(len(rows), total_snippets=total_snippets, shard=shard)
     lines = [
         "# Execution report",
         "",
@@ -67,6 +81,16 @@ def render(records: Iterable[Record], *, total_snippets: int, measured: str) -> 
         '!!! note "Timings are machine-dependent"',
         f"    Measured {measured}.",
         "",
+        *(
+            [
+                f'!!! warning "One shard of the suite: {shard}"',
+                f"    This run checked only the snippets of shard {shard} (`--shard {shard}`); the other shards",
+                "    checked, and report, the rest.",
+                "",
+            ]
+            if shard
+            else []
+        ),
         f"**Total:** {len(rows)} snippets{selection}, {sum(r.seconds for r in rows):.1f} s of run time, "
         f"largest peak memory {max((r.peak_memory_mib for r in rows), default=0):.0f} MiB. "
         f"This run executed {len(ran)} ({sum(r.seconds for r in ran):.1f} s) "
@@ -85,11 +109,58 @@ def render(records: Iterable[Record], *, total_snippets: int, measured: str) -> 
     return "\n".join(lines) + "\n"
 
 
-def write(records: list[Record], *, page: Path, summary: Path, total_snippets: int) -> None:
-    """Write the Markdown page and the same records as JSON (slowest first)."""
+def _summary(path: Path) -> dict[str, object]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _costs_of(data: dict[str, object]) -> tuple[str | None, dict[str, float]]:
+    """(when measured, seconds per snippet) of a summary's costs; a summary older than `costs` gives its records."""
+    costs = data.get("costs")
+    if isinstance(costs, dict):
+        measured, seconds = costs.get("measured"), costs.get("seconds")
+    else:
+        rows = data.get("records")
+        rows = [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+        measured = data.get("measured") if rows else None
+        seconds = {row.get("snippet"): row.get("seconds") for row in rows}
+    valid = {
+        name: float(value)
+        for name, value in (seconds.items() if isinstance(seconds, dict) else ())
+        if isinstance(name, str) and isinstance(value, int | float) and not isinstance(value, bool)
+    }
+    return (measured if isinstance(measured, str) else None), valid
+
+
+def read_costs(summary: Path) -> dict[str, float]:
+    """Seconds per snippet in the last complete run, from the summary `write` made; {} where there is none."""
+    return _costs_of(_summary(summary))[1]
+
+
+def write(records: list[Record], *, page: Path, summary: Path, total_snippets: int, shard: str | None = None) -> None:
+    """Write the Markdown page and the same records as JSON (slowest first), with the costs shards balance on.
+
+    The costs are this run's seconds when it covered the whole suite, else those the summary held before.
+    """
     measured = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine_description()}"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(render(records, total_snippets=total_snippets, measured=measured), encoding="utf-8")
-    summary.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(render(records, total_snippets=total_snippets, measured=measured, shard=shard), encoding="utf-8")
+    complete = shard is None and len({record.snippet for record in records}) == total_snippets
+    if complete:
+        costs_measured, seconds = measured, {record.snippet: record.seconds for record in records}
+        selection = "all"
+    else:
+        costs_measured, seconds = _costs_of(_summary(summary))
+        selection = f"shard {shard}" if shard else f"{len(records)} of {total_snippets}"
     rows = [dataclasses.asdict(record) for record in slowest_first(records)]
-    summary.write_text(json.dumps({"measured": measured, "records": rows}, indent=1), encoding="utf-8")
+    content = {
+        "measured": measured,
+        "selection": selection,
+        "records": rows,
+        "costs": {"measured": costs_measured, "seconds": dict(sorted(seconds.items()))},
+    }
+    summary.parent.mkdir(parents=True, exist_ok=True)
+    summary.write_text(json.dumps(content, indent=1), encoding="utf-8")

@@ -1,6 +1,6 @@
 """What a finished snippet run means for the check, whoever ran it (the harness or a reader's `python`).
 
-- `unmet_requirements`: the `requires=` a machine lacks (the snippet is then skipped);
+- `unmet_requirements`: the `requires=` a machine lacks (the snippet is then skipped), `cuda` among them;
 - `failure_of_run`: why a run cannot be compared (timeout, crash, wrong or missing exception,
   a warning Python printed that the snippet does not declare with `warns=`);
 - `output_of`: what the page shows, stdout and the expected exception's `Type: message`;
@@ -39,12 +39,30 @@ def records_warnings() -> bool:
     return os.environ.get(WARNINGS_VARIABLE) == "record"
 
 
+CUDA = "cuda"  # `requires=cuda`: a GPU that PyTorch can use
+
+
+def cuda_unavailable() -> str | None:
+    """Why PyTorch cannot use a CUDA GPU here, or None when it can. Imports torch, only when asked."""
+    if importlib.util.find_spec("torch") is None:
+        return "CUDA GPU unavailable: module torch not installed"
+    import torch  # here, not at the top: seconds to import, and only a `requires=cuda` snippet needs it
+
+    if not torch.cuda.is_available():
+        return "no CUDA GPU (torch.cuda.is_available() is False)"
+    return None
+
+
 def unmet_requirements(requires: tuple[str, ...]) -> list[str]:
-    """Requirements of the form `module`, `program:NAME` or `host:NAME` not met here."""
+    """Requirements of the form `cuda`, `module`, `program:NAME` or `host:NAME` not met here."""
     unmet = []
     for requirement in requires:
         kind, _, name = requirement.rpartition(":")
-        if kind == "host":
+        if requirement == CUDA:
+            reason = cuda_unavailable()
+            if reason:
+                unmet.append(reason)
+        elif kind == "host":
             try:
                 socket.create_connection((name, 443), timeout=3).close()
             except OSError:
