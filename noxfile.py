@@ -18,6 +18,8 @@
     nox -s lint              ruff, zizmor (GitHub workflows)
     nox -s lock              re-pin constraints.txt from pyproject.toml
     nox -s benchmark         time the suite cold, warm, after one edit, and the docs build
+    nox -s canary            every snippet afresh on the newest NumPy, PyTorch, torchvision, scikit-learn,
+                             matplotlib (`-- numpy==1.26.4 ...`: a version set); report of what drifted
 
 Set MNIST_MIRROR to a folder with the four MNIST files on a machine without internet.
 """
@@ -27,6 +29,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import shutil
 import sys
 import time
@@ -216,6 +219,84 @@ def benchmark(session: nox.Session) -> None:
         f"  re-run after the touch: {', '.join(map(str, reran)) or 'nothing'}",
     ]
     session.log("benchmark\n" + "\n".join(lines))
+
+
+CANARY_PACKAGES = ("numpy", "torch", "torchvision", "scikit-learn", "matplotlib")
+CANARY_RESULTS = Path(".artifacts/canary-results.json")
+CANARY_REPORT = Path(".artifacts/canary.md")
+
+
+def package_name(requirement: str) -> str:
+    """The normalized project name a requirement such as `scikit_learn==1.5.2` or `torch` starts with."""
+    match = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", requirement.strip())
+    return re.sub(r"[-_.]+", "-", match[0]).lower() if match else ""
+
+
+@nox.session(python=PYTHON, default=False)
+def canary(session: nox.Session) -> None:
+    """Every snippet afresh on other releases of NumPy, PyTorch, torchvision, scikit-learn and matplotlib.
+
+    `nox -s canary` takes the newest release of each of the five (pip's --upgrade, without their pins);
+    `-- numpy==1.26.4 scikit-learn==1.5.2` a version set: the packages named at that specifier (a bare
+    name: its newest release), the others at their pins. Every other package keeps constraints.txt's
+    pin. The arguments from the first that starts with `-` go to pytest (`-- numpy==1.26.4 -k mnist`).
+    Its own venv and its own snippet cache (in .nox/canary/): the other sessions' venvs and
+    .snippet-cache/ stay untouched.
+    The report (booksite/canary.py), printed, in .artifacts/canary.md and appended to $GITHUB_STEP_SUMMARY,
+    names every snippet that drifted, failed or printed a warning (DeprecationWarning included); the
+    session fails (exit status 1) when there is any.
+    """
+    first_option = next((i for i, arg in enumerate(session.posargs) if arg.startswith("-")), len(session.posargs))
+    version_set, pytest_options = session.posargs[:first_option], session.posargs[first_option:]
+    requested = {package_name(arg): arg for arg in version_set}
+    unknown = sorted(set(requested) - set(CANARY_PACKAGES))
+    if unknown:
+        session.error(f"nox -s canary varies only {', '.join(CANARY_PACKAGES)}; not {', '.join(unknown)}")
+    if not requested:
+        requested = {package: package for package in CANARY_PACKAGES}
+    groups = nox.project.dependency_groups(PYPROJECT, "book", "torch", "test")
+    requirements = [requested.get(package_name(spec), spec) for spec in groups]
+    venv = Path(session.virtualenv.location)
+    constraints = venv / "canary-constraints.txt"
+    kept = [
+        line
+        for line in Path("constraints.txt").read_text(encoding="utf-8").splitlines()
+        if package_name(line) not in requested
+    ]
+    constraints.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    session.install("--upgrade", "-c", str(constraints), *requirements)
+    session.install("--no-deps", "-e", ".")
+
+    session.env.update(
+        {
+            "SNIPPET_CHECK_CACHE": str(venv / "snippet-cache"),  # booksite/snippet_check/cache.py
+            "SNIPPET_CHECK_WARNINGS": "record",  # verdict.py: report a printed warning, still compare
+            "SNIPPET_CHECK_PRELOAD": "0",  # runner.py: a fresh interpreter sees import-time warnings too
+            "PYTHONWARNINGS": "default::DeprecationWarning,default::PendingDeprecationWarning",
+        }
+    )
+    CANARY_RESULTS.unlink(missing_ok=True)
+    session.run(
+        "pytest",
+        "tests/test_snippets.py",
+        "-n",
+        "auto",
+        "--no-cache",
+        "-p",
+        "booksite.canary",
+        f"--canary-results={CANARY_RESULTS}",
+        "--disable-warnings",  # pytest's summary would repeat the report's warnings
+        *pytest_options,
+        success_codes=[0, 1],  # 1: a test failed, which the report tells; anything else stops here
+    )
+    session.run(
+        "python",
+        "-m",
+        "booksite.canary",
+        str(CANARY_RESULTS),
+        f"--report={CANARY_REPORT}",
+        f"--version-set={' '.join(version_set) or 'the newest release of each (pip --upgrade)'}",
+    )
 
 
 @nox.session(python=PYTHON)
