@@ -153,16 +153,34 @@ def render(
         for result in failed:
             lines += ["", f"### `{result.name}`", "", fenced(last_lines(result.detail))]
     if warned:
-        lines += ["", "## Warned: what a reader running it would see on stderr"]
-        for result in warned:
-            lines += ["", f"### `{result.name}`", "", *(f"- {fenced_inline(text)}" for text in result.warnings)]
+        lines += [
+            "",
+            "## Warned: what a reader running them would see on stderr",
+            "",
+            "Snippets: " + ", ".join(f"`{result.name}`" for result in warned) + ".",
+        ]
+        for warning, names in warnings_by_text(warned).items():
+            lines += ["", f"- {fenced_inline(warning)}", f"  printed by {', '.join(f'`{name}`' for name in names)}"]
     return "\n".join(lines) + "\n"
+
+
+def warnings_by_text(results: Iterable[TestResult]) -> dict[str, list[str]]:
+    """Each distinct warning (where it was raised, its category and message), with the snippets that printed it."""
+    grouped: dict[str, list[str]] = {}
+    for result in results:
+        for text in result.warnings:
+            warning = text.removeprefix(f"{result.name} printed, at ")  # verdict.record_warnings' wording
+            names = grouped.setdefault(warning, [])
+            if result.name not in names:
+                names.append(result.name)
+    return grouped
 
 
 def fenced_inline(text: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     ticks = "`" * (longest + 1)
-    return f"{ticks} {text} {ticks}"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
 def read_results(path: Path) -> list[TestResult]:

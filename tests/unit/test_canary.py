@@ -71,8 +71,9 @@ def test_a_drift_a_failure_and_a_warning_each_appear_in_the_report() -> None:
     assert "### `snippets/mnist/tour.py`" in failed
     assert "AttributeError: module 'numpy' has no attribute 'trapz'" in failed  # the error's last lines ...
     assert "frame 29" in failed and "frame 10" not in failed  # ... only the last ones
-    assert "### `snippets/linear_regression/one_feature.py`" in warned
-    assert "FutureWarning: 'force_all_finite' was renamed" in warned
+    assert "Snippets: `snippets/linear_regression/one_feature.py`." in warned
+    warning = "sklearn/utils/deprecation.py:132: FutureWarning: 'force_all_finite' was renamed to 'ensure_all_finite'"
+    assert f"- `{warning}`\n  printed by `snippets/linear_regression/one_feature.py`" in warned
     assert "numpy_gradient_descent" not in report  # a clean pass is only counted
     assert "Skipped: `snippets/what_next/document_qa.py`." in report
 
@@ -96,6 +97,14 @@ def test_nothing_run_fails_and_all_clear_says_so() -> None:
     assert canary.exit_status([]) == 1
     assert render([]).startswith("# Snippet canary: no test ran")
     assert render([TestResult(snippet_test("a/b"), PASSED)]).startswith("# Snippet canary: nothing changed")
+
+
+def test_a_warning_several_snippets_print_is_listed_once_with_them() -> None:
+    text = "matplotlib/_mathtext.py:45: PyparsingDeprecationWarning: 'enablePackrat' deprecated"
+    results = [TestResult(snippet_test(name), PASSED, "", (f"snippets/{name}.py printed, at {text}",)) for name in "ab"]
+    report = render(results)
+    assert report.count(text) == 1
+    assert "printed by `snippets/a.py`, `snippets/b.py`" in report
 
 
 def test_a_failure_is_a_drift_only_when_the_check_says_drifted() -> None:
