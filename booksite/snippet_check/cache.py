@@ -133,6 +133,8 @@ class SnippetCache:
             os.utime(entry / RUN_FILE)  # recently used entries survive pruning
         except (OSError, ValueError, KeyError):
             return None  # absent or damaged: run the snippet
+        # Caches merged from several runs (CI's shards, each with the entries it restored) keep the newest few too.
+        self._prune(entry.parent)
         raised = stored["exception"]
         return SnippetRun(
             stdout=stored["stdout"],

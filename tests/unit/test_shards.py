@@ -5,7 +5,9 @@ snippets/ list; the end-to-end ones run the snippet check in a scratch repositor
 (as test_snippet_cache_flags.py does) and look at what each shard ran and reported.
 """
 
+import dataclasses
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -14,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from booksite.snippet_check.cache import ENTRIES_KEPT_PER_SNIPPET, RUN_FILE, SnippetCache
 from booksite.snippet_check.report import Record, read_costs, write
+from booksite.snippet_check.runner import SnippetRun
 from booksite.snippet_check.shards import (
     DEFAULT_SECONDS,
     USAGE,
@@ -125,6 +129,20 @@ def test_costs_from_an_older_summary_or_none(tmp_path: Path) -> None:
     rows = [{"snippet": "snippets/a/one.py", "seconds": 2.5}, {"snippet": "snippets/a/bad.py", "seconds": "x"}]
     summary.write_text(json.dumps({"measured": "then", "records": rows}), encoding="utf-8")  # before `costs`
     assert read_costs(summary) == {"snippets/a/one.py": 2.5}
+
+
+def test_caches_merged_from_shards_keep_the_newest_few_entries(tmp_path: Path) -> None:
+    """CI merges the shards' caches, each holding the entries it restored: a hit prunes as a store does."""
+    cache = SnippetCache(tmp_path / "cache")
+    run = SnippetRun("out\n", "", None, False, 0, 1.0, 1.0, [])
+    for index in range(ENTRIES_KEPT_PER_SNIPPET + 3):  # as if merged: more entries than a store leaves
+        entry = tmp_path / "cache" / "chapter" / "demo" / f"k{index}"
+        entry.mkdir(parents=True)
+        (entry / RUN_FILE).write_text(json.dumps({**dataclasses.asdict(run), "figures": []}), encoding="utf-8")
+        os.utime(entry / RUN_FILE, ns=(index * 10**9, index * 10**9))
+    assert cache.load("chapter/demo", "k0", tmp_path / "figures") is not None  # the oldest, now just used
+    kept = sorted(path.name for path in (tmp_path / "cache" / "chapter" / "demo").iterdir())
+    assert len(kept) == ENTRIES_KEPT_PER_SNIPPET and "k0" in kept and f"k{ENTRIES_KEPT_PER_SNIPPET + 2}" in kept
 
 
 # End to end, in a scratch repository.
