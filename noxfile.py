@@ -21,6 +21,9 @@
     nox -s canary            every snippet afresh on the newest NumPy, PyTorch, torchvision, scikit-learn,
                              matplotlib (`-- numpy==1.26.4 ...`: a version set); report of what drifted
 
+Every session runs on the oldest of Python 3.11, 3.12 and 3.13 the machine has; `nox -P 3.13 -s snippets`
+runs a session on another (nox's --force-python). With uv beside nox (`pip install nox uv`), PyTorch is
+installed once, into uv's cache, and linked into each environment that needs it; without uv, pip copies it.
 Set MNIST_MIRROR to a folder with the four MNIST files on a machine without internet.
 """
 
@@ -39,21 +42,37 @@ from pathlib import Path
 
 import nox
 
-nox.options.default_venv_backend = "venv"
+# uv links each package from its cache into every environment (PyTorch's 5.5 GB once, not once per
+# session); where uv is not installed, the standard library's venv and pip.
+nox.options.default_venv_backend = "uv|venv"
 nox.options.reuse_venv = "yes"
-# A session whose Python is missing fails instead of being skipped: `nox` must never
-# report success having run nothing.
+# A session whose Python is missing fails instead of being skipped or fetched: `nox` must never
+# report success having run nothing, and never on a Python nobody chose.
 nox.options.error_on_missing_interpreters = True
+nox.options.download_python = "never"
 nox.options.sessions = ["lint", "tests", "reader", "docs", "browser"]
 
-PYTHON = "3.11"
-if f"{sys.version_info.major}.{sys.version_info.minor}" != PYTHON and shutil.which(f"python{PYTHON}") is None:
+# The Pythons the book is checked on (the pins in constraints.txt install on each).
+SUPPORTED_PYTHONS = ("3.11", "3.12", "3.13")
+
+
+def available_python(versions: tuple[str, ...] = SUPPORTED_PYTHONS) -> str:
+    """The oldest supported Python this machine has: the one running nox, or a pythonX.Y on PATH."""
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    for version in versions:
+        if version == running or shutil.which(f"python{version}"):
+            return version
     print(
-        f"nox: every session needs Python {PYTHON}, and python{PYTHON} is not on PATH. Install it (for example "
-        f"`pyenv install {PYTHON}`, `uv python install {PYTHON}`, or your system's python{PYTHON} package), then "
-        "run nox again.",
+        f"nox: every session needs one of Python {', '.join(versions)}, and none of "
+        f"python{', python'.join(versions)} is on PATH (nox itself runs on {running}). Install one (for example "
+        f"`pyenv install {versions[-1]}`, `uv python install {versions[-1]}`, or your system's "
+        f"python{versions[-1]} package), then run nox again.",
         file=sys.stderr,
     )
+    return versions[0]  # nox then fails every session: "Python interpreter 3.11 not found"
+
+
+PYTHON = available_python()
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 SERVE_ADDRESS = "127.0.0.1:8000"
 BENCHMARK_SNIPPET = Path("snippets/linear_regression/one_feature.py")
@@ -162,7 +181,7 @@ def lint(session: nox.Session) -> None:
     session.run("zizmor", "--offline", ".github/workflows")
 
 
-@nox.session(python=PYTHON, default=False)
+@nox.session(python=PYTHON, default=False, venv_backend="venv")  # pip's freeze writes the pins
 def lock(session: nox.Session) -> None:
     """Resolve every dependency group afresh and pin the result in constraints.txt."""
     groups = ("book", "torch", "test", "docs", "browser", "lint", "notebooks")
