@@ -34,6 +34,7 @@ import os
 import platform
 import re
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -57,10 +58,14 @@ SUPPORTED_PYTHONS = ("3.11", "3.12", "3.13")
 
 
 def available_python(versions: tuple[str, ...] = SUPPORTED_PYTHONS) -> str:
-    """The oldest supported Python this machine has: the one running nox, or a pythonX.Y on PATH."""
+    """The oldest supported Python this machine has: the one running nox, or a pythonX.Y on PATH that runs
+    (pyenv puts a pythonX.Y on PATH for every version it has installed, but runs only the selected ones)."""
     running = f"{sys.version_info.major}.{sys.version_info.minor}"
     for version in versions:
-        if version == running or shutil.which(f"python{version}"):
+        if version == running:
+            return version
+        found = shutil.which(f"python{version}")
+        if found and subprocess.run([found, "-c", ""], capture_output=True, check=False).returncode == 0:
             return version
     print(
         f"nox: every session needs one of Python {', '.join(versions)}, and none of "
