@@ -24,6 +24,13 @@ when it does not). A `.out` include of a snippet that is a code cell is that cel
 output, so it is not repeated as text. Nothing in a notebook is written by hand:
 this module is the only author.
 
+Exercises: a page gives an exercise's answer in a collapsed solution box,
+`??? success "Solution: ..."`, holding the solution snippet and its output. In the
+notebook the exercise's task ends its Markdown cell and is followed by an exercise
+cell, a code cell for the reader to work in (a comment only, tagged `exercise`, no
+`snippet`), then the box as a Markdown cell and the solution snippet's code cell
+with its recorded output, like any other.
+
 The notebooks are committed, because "Open in Colab" opens a notebook from the
 GitHub repository; `tests/test_notebooks.py` fails when one is stale. Regenerate:
 
@@ -70,6 +77,9 @@ SECTION_MARKER = re.compile(
     r"-+8<-+[ \t]+\[[ \t]*(?P<type>start|end)[ \t]*:[ \t]*(?P<name>[a-z][-_0-9a-z]*)[ \t]*\]", re.I
 )
 COMPLETE_SECTION = "example"  # `path:example` is the complete snippet, without its check header
+SOLUTION_KIND, SOLUTION_TITLE = "success", "Solution"  # `??? success "Solution: ..."` holds an exercise's answer
+EXERCISE_TAG = "exercise"
+EXERCISE_SOURCE = "# Your turn: write your answer here and run it, then compare it with the solution below."
 
 
 @dataclass
@@ -222,6 +232,27 @@ def code_cell(spec: str) -> nbformat.NotebookNode:
     return new_code_cell(read_include(spec).rstrip("\n"), execution_count=None, outputs=outputs, metadata=metadata)
 
 
+def split_at_solution(markdown: str) -> tuple[str, str | None]:
+    """Split Markdown that ends inside a solution box into (the text before the box, the box so far).
+
+    The include that follows such Markdown is in the box: the exercise's solution. (markdown, None) when the
+    text does not end inside a solution box.
+    """
+    lines = markdown.split("\n")
+    for index in range(len(lines) - 1, -1, -1):
+        box = ADMONITION.match(lines[index])
+        if box and box["kind"] == SOLUTION_KIND and (box["title"] or "")[1:].startswith(SOLUTION_TITLE):
+            depth = len(box["indent"])
+            inside = all(not line.strip() or len(line) - len(line.lstrip()) > depth for line in lines[index + 1 :])
+            return ("\n".join(lines[:index]), "\n".join(lines[index:])) if inside else (markdown, None)
+    return markdown, None
+
+
+def exercise_cell() -> nbformat.NotebookNode:
+    """The code cell left for the reader before an exercise's solution: a comment, no output, no snippet."""
+    return new_code_cell(EXERCISE_SOURCE, execution_count=None, outputs=[], metadata={"tags": [EXERCISE_TAG]})
+
+
 def convert_markdown(text: str, page: Path, chapter_pages: set[Path]) -> str:
     """Page Markdown (Material, pymdownx) to Markdown that Jupyter and Colab render."""
     out: list[str] = []
@@ -312,7 +343,12 @@ def build_notebook(chapter: Chapter, chapter_pages: set[Path]) -> nbformat.Noteb
     for kind, content, _info in blocks(page):
         path = content.partition(":")[0]
         if kind == "markdown":
-            prose.append(convert_markdown(content, chapter.page, chapter_pages))
+            task, solution = split_at_solution(content)
+            prose.append(convert_markdown(task, chapter.page, chapter_pages))
+            if solution is not None:  # the reader's cell comes between the exercise and its solution
+                end_prose()
+                cells.append(exercise_cell())
+                prose.append(convert_markdown(solution, chapter.page, chapter_pages))
         elif content in code:
             end_prose()
             cells.append(code_cell(content))

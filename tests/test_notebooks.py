@@ -25,7 +25,13 @@ def test_every_chapter_has_a_current_notebook() -> None:
 def code_cells(chapter: notebooks.Chapter) -> list[nbformat.NotebookNode]:
     if not chapter.notebook.is_file():
         pytest.fail(f"{chapter.notebook.relative_to(notebooks.ROOT)} is missing: run nox -s notebooks")
-    return [cell for cell in nbformat.read(chapter.notebook, as_version=4).cells if cell.cell_type == "code"]
+    cells = nbformat.read(chapter.notebook, as_version=4).cells
+    # An exercise cell is the reader's, before a solution: no snippet, no output (tests/unit/test_exercise_cells.py).
+    return [cell for cell in cells if cell.cell_type == "code" and not is_exercise(cell)]
+
+
+def is_exercise(cell: nbformat.NotebookNode) -> bool:
+    return notebooks.EXERCISE_TAG in cell.metadata.get("tags", [])
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda chapter: chapter.page.stem)
