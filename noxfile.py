@@ -246,6 +246,9 @@ def benchmark(session: nox.Session) -> None:
 
 
 CANARY_PACKAGES = ("numpy", "torch", "torchvision", "scikit-learn", "matplotlib")
+# A torch release pins its GPU runtime exactly (triton, nvidia-*, cuda-*): when the canary varies torch,
+# those pins are released with it, or no other torch release could install.
+RELEASED_WITH = {"torch": ("triton", "nvidia-", "cuda-")}
 CANARY_RESULTS = Path(".artifacts/canary-results.json")
 CANARY_REPORT = Path(".artifacts/canary.md")
 
@@ -263,7 +266,8 @@ def canary(session: nox.Session) -> None:
     `nox -s canary` takes the newest release of each of the five (pip's --upgrade, without their pins);
     `-- numpy==1.26.4 scikit-learn==1.5.2` a version set: the packages named at that specifier (a bare
     name: its newest release), the others at their pins. Every other package keeps constraints.txt's
-    pin. The arguments from the first that starts with `-` go to pytest (`-- numpy==1.26.4 -k mnist`).
+    pin, except the GPU runtime a torch release pins (RELEASED_WITH). The arguments from the first that
+    starts with `-` go to pytest (`-- numpy==1.26.4 -k mnist`).
     Its own venv and its own snippet cache (in .nox/canary/): the other sessions' venvs and
     .snippet-cache/ stay untouched.
     The report (booksite/canary.py), printed, in .artifacts/canary.md and appended to $GITHUB_STEP_SUMMARY,
@@ -282,10 +286,11 @@ def canary(session: nox.Session) -> None:
     requirements = [requested.get(package_name(spec), spec) for spec in groups]
     venv = Path(session.virtualenv.location)
     constraints = venv / "canary-constraints.txt"
+    released = tuple(prefix for package in requested for prefix in RELEASED_WITH.get(package, ()))
     kept = [
         line
         for line in Path("constraints.txt").read_text(encoding="utf-8").splitlines()
-        if package_name(line) not in requested
+        if package_name(line) not in requested and not package_name(line).startswith(released)
     ]
     constraints.write_text("\n".join(kept) + "\n", encoding="utf-8")
     session.install("--upgrade", "-c", str(constraints), *requirements)
