@@ -38,7 +38,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime, timezone  # not datetime.UTC (3.11+): an older Python must load this file
 from pathlib import Path
 
 import nox
@@ -234,8 +234,9 @@ def benchmark(session: nox.Session) -> None:
     figures["docs build (mkdocs build --strict)"] = timed(lambda: session.run("mkdocs", "build", "--strict"))
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    today = datetime.now(timezone.utc)  # noqa: UP017 (see the import)
     lines = [
-        f"Measured {datetime.now(UTC):%Y-%m-%d} on {platform.system()} {platform.machine()}, {cores} CPU cores, "
+        f"Measured {today:%Y-%m-%d} on {platform.system()} {platform.machine()}, {cores} CPU cores, "
         f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f} at the end.",
         *(f"  {name:<45} {seconds:7.1f} s" for name, seconds in figures.items()),
         f"  slowest snippet (cold): {slowest['snippet']} {slowest['seconds']:.1f} s",
