@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from scratch_projects import notebook_book
 
 from booksite import notebooks
 
@@ -41,8 +42,6 @@ The end.
 
 @pytest.fixture
 def chapter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> notebooks.Chapter:
-    (tmp_path / "snippets" / "ch").mkdir(parents=True)
-    (tmp_path / "docs").mkdir()
     files = {
         "snippets/ch/exercise_loop.py": "for i in range(2):\n    print(i)\n",
         "snippets/ch/exercise_loop.out": "0\n1\n",
@@ -50,11 +49,7 @@ def chapter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> notebooks.Chapte
         "snippets/ch/other.out": "other\n",
         "docs/page.md": PAGE,
     }
-    for name, text in files.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(notebooks, "ROOT", tmp_path)
-    monkeypatch.setattr(notebooks, "DOCS", tmp_path / "docs")
-    monkeypatch.setattr(notebooks, "NOTEBOOKS", tmp_path / "docs" / "notebooks")
+    notebook_book(tmp_path, files, monkeypatch)
     (found,) = notebooks.find_chapters(tmp_path / "docs")
     return found
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from scratch_projects import notebook_book
 
 from booksite import notebooks
 
@@ -66,8 +67,6 @@ The end.
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "snippets" / "ch").mkdir(parents=True)
-    (tmp_path / "docs").mkdir()
     files = {
         "snippets/ch/loop.py": SNIPPET,
         "snippets/ch/loop.out": "0\n1\n",
@@ -75,11 +74,7 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "snippets/ch/raises.out": "before\nRuntimeError: mat1 and mat2\n",
         "docs/page.md": PAGE,
     }
-    for name, text in files.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(notebooks, "ROOT", tmp_path)
-    monkeypatch.setattr(notebooks, "DOCS", tmp_path / "docs")
-    monkeypatch.setattr(notebooks, "NOTEBOOKS", tmp_path / "docs" / "notebooks")
+    notebook_book(tmp_path, files, monkeypatch)
     return tmp_path
 
 

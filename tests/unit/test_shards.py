@@ -9,12 +9,12 @@ import dataclasses
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from scratch_projects import snippet_check_repo, write_snippet
 
 from booksite.snippet_check.cache import ENTRIES_KEPT_PER_SNIPPET, RUN_FILE, SnippetCache
 from booksite.snippet_check.report import Record, read_costs, write
@@ -150,21 +150,10 @@ def test_caches_merged_from_shards_keep_the_newest_few_entries(tmp_path: Path) -
 SLOW, QUICK = "print('slow')\n", "print('quick')\n"
 
 
-def write_snippet(repo: Path, name: str, source: str, output: str) -> None:
-    snippet = repo / "snippets" / "chapter" / f"{name}.py"
-    snippet.parent.mkdir(parents=True, exist_ok=True)
-    snippet.write_text(source, encoding="utf-8")
-    snippet.with_suffix(".out").write_text(output, encoding="utf-8")
-    with (repo / "docs" / "page.md").open("a", encoding="utf-8") as page:
-        page.write(f'--8<-- "snippets/chapter/{name}.py"\n')
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """Five snippets; last-run.json says `slow` costs as much as the four others together."""
-    shutil.copytree(ROOT / "tests", tmp_path / "tests", ignore=shutil.ignore_patterns("__pycache__", "unit"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    (tmp_path / "docs").mkdir()
+    snippet_check_repo(tmp_path)
     write_snippet(tmp_path, "slow", SLOW, "slow\n")
     for name in ("q1", "q2", "q3", "q4"):
         write_snippet(tmp_path, name, QUICK, "quick\n")

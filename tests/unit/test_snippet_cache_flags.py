@@ -6,14 +6,12 @@ own runs in `runs.log`, so a test can tell a fresh run from a cache hit.
 """
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from scratch_projects import snippet_check_repo, write_snippet
 
 COUNTER = """\
 with open("runs.log", "a") as log:
@@ -23,21 +21,9 @@ print("mean loss 0.25")
 DRAWING = "import matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\nplt.show()\n"
 
 
-def write_snippet(repo: Path, name: str, source: str, output: str | None) -> None:
-    snippet = repo / "snippets" / "chapter" / f"{name}.py"
-    snippet.parent.mkdir(parents=True, exist_ok=True)
-    snippet.write_text(source, encoding="utf-8")
-    if output is not None:
-        snippet.with_suffix(".out").write_text(output, encoding="utf-8")
-    with (repo / "docs" / "page.md").open("a", encoding="utf-8") as page:
-        page.write(f'--8<-- "snippets/chapter/{name}.py"\n')
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "tests", tmp_path / "tests", ignore=shutil.ignore_patterns("__pycache__", "unit"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    (tmp_path / "docs").mkdir()
+    snippet_check_repo(tmp_path)
     write_snippet(tmp_path, "counter", COUNTER, "mean loss 0.25\n")
     return tmp_path
 
