@@ -264,7 +264,7 @@ def package_name(requirement: str) -> str:
 def canary(session: nox.Session) -> None:
     """Every snippet afresh on other releases of NumPy, PyTorch, torchvision, scikit-learn and matplotlib.
 
-    `nox -s canary` takes the newest release of each of the five (pip's --upgrade, without their pins);
+    `nox -s canary` takes the newest release of each of the five (--upgrade, without their pins);
     `-- numpy==1.26.4 scikit-learn==1.5.2` a version set: the packages named at that specifier (a bare
     name: its newest release), the others at their pins. Every other package keeps constraints.txt's
     pin, except the GPU runtime a torch release pins (RELEASED_WITH). The arguments from the first that
@@ -325,7 +325,7 @@ def canary(session: nox.Session) -> None:
         "booksite.canary",
         str(CANARY_RESULTS),
         f"--report={CANARY_REPORT}",
-        f"--version-set={' '.join(version_set) or 'the newest release of each (pip --upgrade)'}",
+        f"--version-set={' '.join(version_set) or 'the newest release of each (--upgrade)'}",
     )
 
 
