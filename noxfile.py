@@ -12,7 +12,7 @@
     nox -s notebooks         regenerate docs/notebooks/ from the chapters and snippets
     nox -s execute-notebooks run every notebook in a Jupyter kernel; compare each cell with its stored outputs
     nox -s external-links    request every external link of the built site (needs network)
-    nox -s audit             Lighthouse on every page, mobile and desktop, 5 runs; math font bytes
+    nox -s audit             Lighthouse on every page, mobile and desktop, 5 runs
     nox -s serve             the same, then serve on http://127.0.0.1:8000
     nox -s tests             unit tests of the infrastructure, README code blocks
     nox -s lint              ruff, zizmor (GitHub workflows)
@@ -373,11 +373,8 @@ def external_links(session: nox.Session) -> None:
 @nox.session(python=PYTHON, default=False)
 def audit(session: nox.Session) -> None:
     """Lighthouse (npm, pinned) on every page of the navigation, mobile and desktop, served gzipped as
-    GitHub Pages does: medians of 5 runs to .artifacts/lighthouse/report.md (-- --pages, --presets, --runs);
-    then the math fonts' bytes, inline against MathJax's cached font files (booksite/math_font_bytes.py)."""
+    GitHub Pages does: medians of 5 runs to .artifacts/lighthouse/report.md (-- --pages, --presets, --runs)."""
     require_built_site(session)
-    install(session, "docs")  # math_font_bytes builds the site a second time
-    session.env["NO_MKDOCS_2_WARNING"] = "1"
+    install(session, "docs")  # the navigation's pages come from mkdocs.yml
     npm_ci(session)
     session.run("python", "-m", "booksite.lighthouse_audit", *session.posargs)
-    session.run("python", "-m", "booksite.math_font_bytes")

@@ -3,12 +3,11 @@
 pymdownx.arithmatex (generic mode) leaves `<span class="arithmatex">\\(...\\)</span>` and
 `<div class="arithmatex">\\[...\\]</div>` in each page. This hook sends their TeX to
 MathJax running in Node (render_math.js beside this file, one process per build) and puts
-the CommonHTML it returns in their place, with the page's MathJax stylesheet (its
-fonts on assets/vendor/mathjax/, until inline_math_fonts.py puts the glyphs the page
-draws into the stylesheet itself). A reader's browser then has nothing to
-typeset: formulas are there with the first paint, nothing shifts when they appear,
-and no MathJax script runs on a chapter (docs/javascripts/mathjax.js still typesets
-what the build could not: the notebook pages' Markdown cells).
+what it returns in their place: each formula an image of its SVG with the assistive MathML
+beside it, and MathJax's stylesheet for them once per page. A reader's browser then has
+nothing to typeset and no font to fetch: formulas are there with the first paint, nothing
+shifts when they appear, and no MathJax script runs on a chapter (docs/javascripts/mathjax.js
+still typesets what the build could not: the notebook pages' Markdown cells).
 
 A TeX error or an undefined macro fails the build, naming the page and the formula.
 """
@@ -17,7 +16,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 import shutil
 import subprocess
@@ -27,7 +25,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-FONTS = "assets/vendor/mathjax/output/chtml/fonts/woff-v2"
 ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<tex>.*?)</(?P=tag)>',
     re.DOTALL,
@@ -87,9 +84,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files) -> st
         pieces += [content[last : match.start()], f'<{match["tag"]} class="arithmatex">{rendered}</{match["tag"]}>']
         last = match.end()
     pieces.append(content[last:])
-    fonts = posixpath.relpath(FONTS, posixpath.dirname(page.file.dest_uri) or ".")
-    style = result["css"].replace("MATHJAX-FONT-URL", fonts)
-    return f'<style class="mathjax-prerendered">{style}</style>\n' + "".join(pieces)
+    return f'<style class="mathjax-prerendered">{result["css"]}</style>\n' + "".join(pieces)
 
 
 def stop() -> None:

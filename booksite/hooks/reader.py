@@ -138,14 +138,15 @@ def sized_images(content: str, page: Page, files: Files) -> str:
 
 
 def lazy_images(content: str) -> str:
-    """Figures below the first section heading: loaded near the viewport, decoded asynchronously."""
+    """Figures below the first section heading: loaded near the viewport, decoded asynchronously.
+    Formulas (prerender_math.py's images, data: URLs in the text) are drawn with their line."""
     first_section = content.find("<h2")
     if first_section < 0:
         return content
 
     def lazy(match: re.Match[str]) -> str:
         tag = match[0]
-        if " loading=" in tag:
+        if " loading=" in tag or ' src="data:' in tag:
             return tag
         return tag[:4] + ' loading="lazy" decoding="async"' + tag[4:]
 

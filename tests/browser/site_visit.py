@@ -37,14 +37,19 @@ MATH_REPORT = """
     .map(describe);
   const errors = [...document.querySelectorAll("article mjx-merror, article [data-mjx-error]")]
     .map((el) => el.getAttribute("data-mjx-error") || el.textContent);
+  // A chapter's formula is an image of its SVG (typeset at build time); a notebook's is
+  // MathJax's CommonHTML, glyphs drawn from its fonts (typeset in the browser).
+  const drawnImage = (box) => {
+    const image = box.querySelector(":scope > img");
+    return image && image.complete && image.naturalWidth > 0 && image.getBoundingClientRect().width > 0;
+  };
+  const drawnGlyphs = (box) => [...box.querySelectorAll("mjx-c")].some((c) => {
+    const content = getComputedStyle(c, "::before").content;
+    return content && content !== "none" && content !== '""' && c.getBoundingClientRect().width > 0;
+  });
   const empty = containers.filter((box) => {
     const rect = box.getBoundingClientRect();
-    const glyphs = [...box.querySelectorAll("mjx-c")];
-    const drawn = glyphs.filter((c) => {
-      const content = getComputedStyle(c, "::before").content;
-      return content && content !== "none" && content !== '""' && c.getBoundingClientRect().width > 0;
-    });
-    return rect.width === 0 || rect.height === 0 || glyphs.length === 0 || drawn.length === 0;
+    return rect.width === 0 || rect.height === 0 || !(drawnImage(box) || drawnGlyphs(box));
   }).map((box) => box.textContent.slice(0, 80));
   // Text a reader sees, outside code, that still looks like TeX source.
   const walker = document.createTreeWalker(document.querySelector("article") || document.body, NodeFilter.SHOW_TEXT, {
@@ -65,6 +70,7 @@ MATH_REPORT = """
   const mathFonts = [...document.fonts].filter((font) => font.family.replace(/"/g, "").startsWith("MJX"));
   return {
     formulas: containers.length,
+    fontDrawn: containers.filter((box) => box.getAttribute("jax") === "CHTML").length,
     untypeset,
     errors,
     empty,
@@ -247,11 +253,17 @@ def dark_palette_violations(browser, site: RunningSite, path: str) -> tuple[Page
         wait_for_math(page)
         page.locator('form[data-md-component="palette"] label:visible').first.click()
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        open_collapsed_boxes(page)
         scroll_through(page)
         options = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
         return visit, serious_violations(Axe().run(page, options=options))
     finally:
         context.close()
+
+
+def open_collapsed_boxes(page) -> None:
+    """Open every collapsed box (an exercise's solution, a complete file): what a reader reveals is checked too."""
+    page.evaluate("document.querySelectorAll('article details:not([open])').forEach((box) => { box.open = true; })")
 
 
 def visit_page(browser, site: RunningSite, path: str, screenshot: Path) -> PageVisit:
@@ -261,6 +273,7 @@ def visit_page(browser, site: RunningSite, path: str, screenshot: Path) -> PageV
         response = page.goto(visit.url, wait_until="load")
         visit.status = response.status if response else None
         wait_for_math(page)
+        open_collapsed_boxes(page)
         # Photographing scrolls the sampled formulas into view: a long chapter renders
         # its blocks, and so loads the math fonts, only near the viewport.
         visit.blank_formulas = photograph_formulas(page)

@@ -42,8 +42,8 @@ def test_every_formula_typeset_with_glyphs(visit: PageVisit) -> None:
         *(f"math font failed to load: {font}" for font in math["fontErrors"]),
         *(f"blank on screen: {formula}" for formula in visit.blank_formulas),
     ]
-    if math["formulas"] and not math["fontsLoaded"]:
-        problems.append(f"{math['formulas']} formulas but no MathJax font loaded")
+    if math["fontDrawn"] and not math["fontsLoaded"]:
+        problems.append(f"{math['fontDrawn']} formulas drawn with MathJax's fonts, but no font loaded")
     assert not problems, f"{visit.url}:" + listing(problems)
 
 

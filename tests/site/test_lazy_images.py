@@ -18,3 +18,8 @@ def test_a_page_without_sections_and_an_explicit_loading_are_left_alone() -> Non
     assert reader.lazy_images(no_sections) == no_sections
     eager = '<h2>A</h2><img loading="eager" src="a.png">'
     assert reader.lazy_images(eager) == eager
+
+
+def test_a_formula_drawn_as_a_data_url_is_not_a_figure() -> None:
+    formula = '<h2 id="a">A</h2><p>the slope <img alt="" src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E"></p>'
+    assert reader.lazy_images(formula) == formula
