@@ -18,6 +18,8 @@ print("first row:", np.array2string(features[0], precision=2, suppress_small=Tru
 
 model = LinearRegression().fit(features, y)
 
+# As in example 3, the weights the rule lacks are leftovers of about 1e-12 whose sign
+# depends on the CPU's rounding; round first, and + 0.0 turns a rounded -0.0 into 0.0.
 for name, weight in zip(powers.get_feature_names_out(["x"]), model.coef_):
-    print(f"weight on {name:>3}: {weight:9.4f}")
+    print(f"weight on {name:>3}: {round(weight, 4) + 0.0:9.4f}")
 print(f"bias          : {model.intercept_:9.4f}")
