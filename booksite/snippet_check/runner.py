@@ -25,7 +25,9 @@ from pathlib import Path
 from booksite.snippet_check import preload
 
 EXECUTE = Path(__file__).with_name("execute.py")
-PRELOADED = ("torch",)
+# torch._dynamo too: the first optimizer a process creates imports it (about 2 s on 2 cores),
+# and most snippets create one.
+PRELOADED = ("torch", "torch._dynamo")
 IMPORTS_TORCH = re.compile(r"^\s*(?:import|from)\s+torch\b", re.MULTILINE)
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 # SNIPPET_CHECK_PRELOAD=0 runs every snippet in a fresh interpreter (the canary: a warning
