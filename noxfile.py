@@ -162,7 +162,7 @@ def determinism(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Unit tests of the infrastructure, cited numbers in prose, page sizes, idioms of the shown code, code blocks.
+    """Unit tests of the infrastructure, cited numbers in prose, page sizes, exercises, idioms of the shown code, code blocks.
 
     pytest-codeblocks runs the code blocks of README.md and docs/ that are not snippet includes;
     tests/test_codeblock_markers.py fails where one is neither run nor marked skipped with a reason.
@@ -174,6 +174,7 @@ def tests(session: nox.Session) -> None:
         "tests/test_notebooks.py",
         "tests/test_prose_numbers.py",
         "tests/test_page_size.py",
+        "tests/test_exercises.py",
         "tests/test_link_text.py",
         "tests/test_reader_code.py",
         "tests/test_codeblock_markers.py",
