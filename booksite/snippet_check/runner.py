@@ -30,6 +30,10 @@ EXECUTE = Path(__file__).with_name("execute.py")
 PRELOADED = ("torch", "torch._dynamo")
 IMPORTS_TORCH = re.compile(r"^\s*(?:import|from)\s+torch\b", re.MULTILINE)
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+# pytest names the running test in PYTEST_CURRENT_TEST, a new value for every snippet. A
+# snippet has no use for it, and the preloading server is shared by environment: left in,
+# every snippet would start (and keep) a server of its own, a torch import and ~300 MB each.
+PER_TEST_VARIABLES = ("PYTEST_CURRENT_TEST",)
 # SNIPPET_CHECK_PRELOAD=0 runs every snippet in a fresh interpreter (the canary: a warning
 # torch prints while it is imported then reaches the snippet's stderr, not the server's).
 PRELOAD_VARIABLE = "SNIPPET_CHECK_PRELOAD"
@@ -112,7 +116,8 @@ def run_snippet(
     A snippet that imports torch runs forked from a server that imported it already
     (`preload.py`), unless `preload_torch` is false, SNIPPET_CHECK_PRELOAD=0, or that server is unavailable.
     """
-    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"}
+    inherited = {name: value for name, value in os.environ.items() if name not in PER_TEST_VARIABLES}
+    env = {**inherited, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"}
     if threads is not None:
         for variable in THREAD_VARIABLES:
             env.setdefault(variable, str(threads))

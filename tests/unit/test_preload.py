@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from booksite.snippet_check import preload
 from booksite.snippet_check.preload import Preloader, PreloadUnavailable
 from booksite.snippet_check.runner import run_snippet
 
@@ -72,3 +73,16 @@ def test_a_torch_snippet_prints_the_same_forked_or_fresh(tmp_path: Path) -> None
     )
     assert forked.exit_code == fresh.exit_code == 0 and forked.exception is None
     assert forked.stdout == fresh.stdout
+
+
+def test_snippets_of_different_tests_share_one_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("torch")
+    snippet = tmp_path / "tensor.py"
+    snippet.write_text("import torch\nprint(torch.ones(2).sum().item())\n", encoding="utf-8")
+    servers = []
+    for test in ("test_snippets.py::test_one (call)", "test_snippets.py::test_two (call)"):
+        monkeypatch.setenv("PYTEST_CURRENT_TEST", test)
+        run = run_snippet(snippet, root=tmp_path, figure_dir=tmp_path, timeout_s=120)
+        assert run.exit_code == 0 and run.stdout == "2.0\n"
+        servers.append(set(preload._servers.values()))
+    assert servers[0] == servers[1], "each test started a preloading server of its own"
