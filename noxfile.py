@@ -162,7 +162,7 @@ def determinism(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Unit tests of the infrastructure, cited numbers in prose, page sizes, exercises, idioms of the shown code, code blocks.
+    """Unit tests of the infrastructure; cited numbers, page sizes, exercises, idioms of the shown code, code blocks.
 
     pytest-codeblocks runs the code blocks of README.md and docs/ that are not snippet includes;
     tests/test_codeblock_markers.py fails where one is neither run nor marked skipped with a reason.
