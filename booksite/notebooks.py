@@ -232,6 +232,13 @@ def code_cell(spec: str) -> nbformat.NotebookNode:
     return new_code_cell(read_include(spec).rstrip("\n"), execution_count=None, outputs=outputs, metadata=metadata)
 
 
+def solution_box(line: str) -> re.Match[str] | None:
+    """The opening line of an exercise's solution box, `??? success "Solution: ..."`, matched; else None."""
+    box = ADMONITION.match(line)
+    is_solution = box and box["kind"] == SOLUTION_KIND and (box["title"] or "")[1:].startswith(SOLUTION_TITLE)
+    return box if is_solution else None
+
+
 def split_at_solution(markdown: str) -> tuple[str, str | None]:
     """Split Markdown that ends inside a solution box into (the text before the box, the box so far).
 
@@ -240,8 +247,8 @@ def split_at_solution(markdown: str) -> tuple[str, str | None]:
     """
     lines = markdown.split("\n")
     for index in range(len(lines) - 1, -1, -1):
-        box = ADMONITION.match(lines[index])
-        if box and box["kind"] == SOLUTION_KIND and (box["title"] or "")[1:].startswith(SOLUTION_TITLE):
+        box = solution_box(lines[index])
+        if box:
             depth = len(box["indent"])
             inside = all(not line.strip() or len(line) - len(line.lstrip()) > depth for line in lines[index + 1 :])
             return ("\n".join(lines[:index]), "\n".join(lines[index:])) if inside else (markdown, None)

@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from booksite.notebooks import ADMONITION, ROOT, SOLUTION_KIND, SOLUTION_TITLE, Chapter, find_chapters
+from booksite.notebooks import INCLUDE, ROOT, Chapter, find_chapters, solution_box
 
 FEWEST, MOST = 2, 4
 HEADING = re.compile(r"^## (?P<title>.+?)\s*$", re.M)
 TASK = re.compile(r"^\*\*(?P<number>\d+)\. (?P<title>.+?) \((?P<kind>quick|deeper)\)\.?\*\*", re.M)
-INCLUDE = re.compile(r'^\s*--8<-- "(?P<path>snippets/[^":]+)(?::[^"]*)?"\s*$', re.M)
 CHAPTERS = find_chapters()
 
 
@@ -34,10 +33,9 @@ class Exercise:
     solution: str | None  # the solution box's text, None when the task has none
 
 
-def is_solution_box(line: str) -> re.Match[str] | None:
-    box = ADMONITION.match(line)
-    title = (box["title"] or "")[1:] if box else ""
-    return box if box and box["kind"] == SOLUTION_KIND and title.startswith(SOLUTION_TITLE) else None
+def included_paths(text: str) -> list[str]:
+    """The files that pymdownx.snippets includes in `text` (a section or line range names its file)."""
+    return [match["spec"].partition(":")[0] for match in map(INCLUDE.match, text.split("\n")) if match]
 
 
 def partition_solutions(text: str) -> tuple[str, list[str]]:
@@ -49,7 +47,7 @@ def partition_solutions(text: str) -> tuple[str, list[str]]:
     for line in text.split("\n"):
         if inside and (not line.strip() or line.startswith((" ", "\t"))):
             boxes[-1].append(line)
-        elif is_solution_box(line):
+        elif solution_box(line):
             boxes.append([line])
             inside = True
         else:
@@ -97,7 +95,7 @@ def problems(text: str, chapter: str) -> list[str]:
         if task.solution is None:
             found.append(f'{label}: one `??? success "Solution: ..."` box must follow its task')
             continue
-        includes = [match["path"] for match in INCLUDE.finditer(task.solution)]
+        includes = included_paths(task.solution)
         code = [path for path in includes if path.endswith(".py")]
         if len(code) != 1 or not re.fullmatch(rf"snippets/{chapter}/exercise_\w+\.py", code[0]):
             found.append(f"{label}: its box must show one snippet snippets/{chapter}/exercise_<what>.py, not {code}")
@@ -126,9 +124,9 @@ def test_each_solution_snippet_is_shown_by_one_box() -> None:
     shown: dict[str, list[str]] = {}
     for chapter in CHAPTERS:
         for box in partition_solutions(chapter.page.read_text(encoding="utf-8"))[1]:
-            for match in INCLUDE.finditer(box):
-                if match["path"].endswith(".py"):
-                    shown.setdefault(match["path"], []).append(str(chapter.page.relative_to(ROOT)))
+            for path in included_paths(box):
+                if path.endswith(".py"):
+                    shown.setdefault(path, []).append(str(chapter.page.relative_to(ROOT)))
     solutions = {path.relative_to(ROOT).as_posix() for path in ROOT.glob("snippets/*/exercise_*.py")}
     unshown = sorted(solutions - set(shown))
     repeated = {path: pages for path, pages in shown.items() if len(pages) > 1}

@@ -20,10 +20,11 @@ def make_network():
 
 network = make_network()
 optimizer = torch.optim.Adam(network.parameters(), lr=0.01)
+loss_fn = nn.MSELoss()
 network.train()
 for _ in range(500):
     optimizer.zero_grad()
-    loss = nn.functional.mse_loss(network(x), y)
+    loss = loss_fn(network(x), y)
     loss.backward()
     optimizer.step()
 
