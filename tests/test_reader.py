@@ -4,11 +4,9 @@
 configuration (no runner variable at all); `--kernels all` adds a pairwise-covering
 set of PyTorch and MKL kernels and thread counts, `--kernels NAME,NAME` chooses some
 (`booksite/snippet_check/reader.py`). Test ids read `<chapter>/<name>[<configuration>]`.
-Two one-thread runs go side by side. A run that uses every core (the `default`
-configuration: the snippets set no thread count) holds the cores alone, as does a
-snippet declared `exclusive=true` (worker processes of its own): two OpenMP pools
-that each expect every core spin against each other, and a small model's training,
-a few microseconds per operation, then takes many times longer for the same numbers.
+Two runs go side by side, those on every core too: their OpenMP threads sleep when idle
+(OMP_WAIT_POLICY=PASSIVE) instead of spinning against each other. A snippet declared
+`exclusive=true` (worker processes of its own) holds the cores alone.
 """
 
 from __future__ import annotations
@@ -47,7 +45,7 @@ def test_reader_output(snippet: Path, configuration: Configuration, request: pyt
         pytest.skip(f"{name} needs what this machine lacks: {'; '.join(unmet)}")
     if MNIST_MARK in source:
         request.getfixturevalue("mnist_data")
-    with share_cores(ROOT / CACHE_FOLDER, exclusive=settings.exclusive or not configuration.one_thread):
+    with share_cores(ROOT / CACHE_FOLDER, exclusive=settings.exclusive):
         problem = check_as_reader(snippet, settings, configuration, root=ROOT)
     if problem:
         pytest.fail(problem, pytrace=False)

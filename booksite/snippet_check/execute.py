@@ -12,11 +12,12 @@ written and the process's peak memory. Only the standard library is imported
 here; matplotlib only if the snippet imported it.
 
 `--serve` imports the MODULEs once (torch takes seconds to import), then for each
-JSON request on stdin forks a child that redirects its stdout and stderr to the
-files named, starts its own session, reseeds the random state a fresh interpreter
-would draw from entropy, and runs `main`; the server answers with the child's pid,
-then its exit code. A forked child's peak memory is estimated as the server's
-after preloading plus what the child added. `preload.py` is the client.
+JSON request on stdin forks a child that moves to the working directory named,
+redirects its stdout and stderr to the files named, starts its own session,
+reseeds the random state a fresh interpreter would draw from entropy, and runs
+`main`; the server answers with the child's pid, then its exit code. A forked
+child's peak memory is estimated as the server's after preloading plus what the
+child added. `preload.py` is the client.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ def _run_forked(request: dict[str, str], preloaded_mib: float, reply_fd: int) ->
     code = 1
     try:
         os.close(reply_fd)
+        os.chdir(request["cwd"])
         os.setsid()  # its own process group, so a timeout stops it and its workers
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
         os.dup2(os.open(request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), 1)

@@ -2,7 +2,9 @@
 
 Importing torch takes seconds (most of a small example's run time); `execute.py
 --serve torch` pays that once per test process, then forks a child per snippet
-that starts exactly where `import torch` would have left a fresh interpreter.
+that starts exactly where `import torch` would have left a fresh interpreter, in
+the working directory the request names. The server's environment is its children's:
+one server per environment (the snippet check's, each reader configuration's).
 `Preloader.run` sends one request and waits for the child's exit code, stopping
 the child's process group at the timeout. Anything unexpected (the server cannot
 start, dies, or answers garbage) raises `PreloadUnavailable`, and the runner falls
@@ -33,13 +35,12 @@ class PreloadUnavailable(RuntimeError):
 
 
 class Preloader:
-    """One server process with `modules` imported, started in `root` with `env`."""
+    """One server process with `modules` imported, started with `env`."""
 
-    def __init__(self, modules: tuple[str, ...], *, root: Path, env: Mapping[str, str]) -> None:
-        self.modules, self.root, self.env = modules, root, dict(env)
+    def __init__(self, modules: tuple[str, ...], *, env: Mapping[str, str]) -> None:
+        self.modules, self.env = modules, dict(env)
         self._process = subprocess.Popen(
             [sys.executable, "-X", "utf8", str(EXECUTE), "--serve", *modules],
-            cwd=root,
             env=self.env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -73,13 +74,22 @@ class Preloader:
             raise PreloadUnavailable(f"unexpected answer {line!r}") from error
 
     def run(
-        self, snippet: Path, *, result: Path, figure_dir: Path, stdout: Path, stderr: Path, timeout_s: float
+        self,
+        snippet: Path,
+        *,
+        cwd: Path,
+        result: Path,
+        figure_dir: Path,
+        stdout: Path,
+        stderr: Path,
+        timeout_s: float,
     ) -> tuple[int | None, bool]:
-        """Run `snippet` in a forked child; return (exit code or None, timed out)."""
+        """Run `snippet` in a forked child working in `cwd`; return (exit code or None, timed out)."""
         if self._process.poll() is not None:
             raise PreloadUnavailable("the preloading server is not running")
         request = {
             "snippet": str(snippet.resolve()),
+            "cwd": str(cwd),
             "result": str(result),
             "figure_dir": str(figure_dir),
             "stdout": str(stdout),
@@ -115,7 +125,7 @@ class Preloader:
         self._selector.close()
 
 
-_servers: dict[tuple[tuple[str, ...], str, tuple[tuple[str, str], ...]], Preloader] = {}
+_servers: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], Preloader] = {}
 
 
 @atexit.register
@@ -124,13 +134,13 @@ def _close_servers() -> None:
         server.close()
 
 
-def shared(modules: tuple[str, ...], *, root: Path, env: Mapping[str, str]) -> Preloader:
-    """This process's server for these modules, root and environment, started on first use."""
-    key = (modules, str(root), tuple(sorted(env.items())))
+def shared(modules: tuple[str, ...], *, env: Mapping[str, str]) -> Preloader:
+    """This process's server for these modules and environment, started on first use."""
+    key = (modules, tuple(sorted(env.items())))
     server = _servers.get(key)
     if server is None or server._process.poll() is not None:
         try:
-            server = _servers[key] = Preloader(modules, root=root, env=env)
+            server = _servers[key] = Preloader(modules, env=env)
         except OSError as error:
             raise PreloadUnavailable(f"cannot start the preloading server: {error}") from error
     return server

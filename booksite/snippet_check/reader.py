@@ -4,12 +4,16 @@ The snippet check (`runner.py`) runs each snippet with harness settings: forked 
 torch-preloading server, a fixed hash seed, capped threads. A reader who copies one
 file has none of them. `check_as_reader` copies the snippet alone into an empty
 folder, links in the data it reads at the same relative
-path (`data/MNIST/raw/*` for MNIST, `# output-check: inputs=`), and runs `python NAME.py`
-there in a new interpreter, with every runner variable removed and only MPLBACKEND=Agg
-set, plus the variables of one `Configuration`. `default` sets none: the reader's CPU
-defaults on every core. `all` adds a pairwise-covering set over ATEN_CPU_CAPABILITY
+path (`data/MNIST/raw/*` for MNIST, `# output-check: inputs=`), and runs it there with
+every runner variable removed, plus the variables of one `Configuration` and two that
+change no number: MPLBACKEND=Agg (plt.show() returns) and OMP_WAIT_POLICY=PASSIVE.
+`default` sets no other: the reader's CPU defaults on every core, run as `python NAME.py`
+in a new interpreter. `all` adds a pairwise-covering set over ATEN_CPU_CAPABILITY
 (default, avx2, avx512) x MKL_CBWR (AUTO, COMPATIBLE) x threads (1, every core); these
-kernel variables exist on x86-64 only. Its output is compared as the snippet check does.
+kernel variables exist on x86-64 only. They vary what the CPU computes, not how Python
+starts: a one-thread configuration runs forked from a server that imported torch under
+its variables (`runner.run_snippet`), which saves torch's import, most of a small
+snippet's run. Its output is compared as the snippet check does.
 """
 
 from __future__ import annotations
@@ -28,14 +32,27 @@ from pathlib import Path
 
 from booksite.snippet_check.cache import data_inputs
 from booksite.snippet_check.directives import CheckSettings
-from booksite.snippet_check.runner import THREAD_VARIABLES, RaisedException, SnippetRun, run_in_new_session
+from booksite.snippet_check.runner import (
+    PER_TEST_VARIABLES,
+    THREAD_VARIABLES,
+    RaisedException,
+    SnippetRun,
+    run_in_new_session,
+    run_snippet,
+)
 from booksite.snippet_check.shown import shown_source
 from booksite.snippet_check.verdict import drift, failure_of_run, output_of
 
 X86_64 = ("x86_64", "AMD64")
 KERNEL_VARIABLES = ("ATEN_CPU_CAPABILITY", "MKL_CBWR")  # PyTorch's vector kernels, MKL's code path
-RUNNER_VARIABLES = (*KERNEL_VARIABLES, *THREAD_VARIABLES, "PYTHONHASHSEED", "PYTHONUNBUFFERED")
-READER_VARIABLES = {"MPLBACKEND": "Agg"}  # so that plt.show() returns instead of waiting for a window
+# The runner's settings, and pytest's name of the running test (a forked run's preloading
+# server is shared by environment: a variable new for every test would start one per test).
+RUNNER_VARIABLES = (*KERNEL_VARIABLES, *THREAD_VARIABLES, "PYTHONHASHSEED", "PYTHONUNBUFFERED", *PER_TEST_VARIABLES)
+# Set for every reader's run; neither changes a number. Agg: plt.show() returns instead of
+# waiting for a window. PASSIVE: an idle OpenMP thread sleeps instead of spinning, so two runs
+# on every core can go side by side (spinning, two 2-thread runs on 2 cores took 85 s each
+# for a 15 s snippet; sleeping, 19 s each).
+READER_VARIABLES = {"MPLBACKEND": "Agg", "OMP_WAIT_POLICY": "PASSIVE"}
 TRACEBACK_START = "Traceback (most recent call last):"
 FRAME = re.compile(r'  File "(?P<file>.+)", line (?P<line>\d+), in (?P<function>.+)')
 PROBE_CAPABILITY = "import torch; print(torch.backends.cpu.get_cpu_capability())"
@@ -174,6 +191,17 @@ def run_as_reader(copy: Path, configuration: Configuration, *, timeout_s: float,
     )
 
 
+def run_configuration(copy: Path, configuration: Configuration, *, timeout_s: float, logs: Path) -> SnippetRun:
+    """A one-thread configuration forked from a server that imported torch under its variables (a snippet
+    without torch: a new interpreter); any other as `python NAME.py`, in a new interpreter."""
+    if configuration.one_thread:
+        environment = reader_environment(configuration)
+        return run_snippet(
+            copy, root=copy.parent, figure_dir=logs / "figures", timeout_s=timeout_s, environment=environment
+        )
+    return run_as_reader(copy, configuration, timeout_s=timeout_s, logs=logs)
+
+
 def check_as_reader(snippet: Path, settings: CheckSettings, configuration: Configuration, *, root: Path) -> str | None:
     """Run `snippet` as a reader does under `configuration`; say why its output is not the recorded one, or None."""
     name = snippet.relative_to(root).as_posix()
@@ -184,7 +212,7 @@ def check_as_reader(snippet: Path, settings: CheckSettings, configuration: Confi
         folder = Path(scratch).resolve() / "reader"
         inputs = data_inputs(snippet.read_text(encoding="utf-8"), settings.inputs)
         copy = prepare_folder(folder, snippet, root=root, inputs=inputs)
-        run = run_as_reader(copy, configuration, timeout_s=settings.timeout_s, logs=Path(scratch))
+        run = run_configuration(copy, configuration, timeout_s=settings.timeout_s, logs=Path(scratch))
         problem = failure_of_run(run, settings, name=where, snippet=copy, root=folder)
     if problem:
         return f"{problem}\n{reproduce}"

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,16 +109,22 @@ def run_snippet(
     timeout_s: float,
     threads: int | None = None,
     preload_torch: bool = True,
+    environment: Mapping[str, str] | None = None,
 ) -> SnippetRun:
     """Run `snippet` from `root` and return its output, error, figures and cost.
 
+    `environment` is the snippet's whole environment; by default this process's with the
+    harness settings (Agg, a fixed hash seed, unbuffered output).
     `threads` caps the math libraries' thread pools (unless the environment already
     does), so that snippets running side by side do not oversubscribe the cores.
     A snippet that imports torch runs forked from a server that imported it already
     (`preload.py`), unless `preload_torch` is false, SNIPPET_CHECK_PRELOAD=0, or that server is unavailable.
     """
-    inherited = {name: value for name, value in os.environ.items() if name not in PER_TEST_VARIABLES}
-    env = {**inherited, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"}
+    if environment is None:
+        inherited = {name: value for name, value in os.environ.items() if name not in PER_TEST_VARIABLES}
+        env = {**inherited, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"}
+    else:
+        env = dict(environment)
     if threads is not None:
         for variable in THREAD_VARIABLES:
             env.setdefault(variable, str(threads))
@@ -127,10 +134,11 @@ def run_snippet(
         preload_torch = preload_torch and os.environ.get(PRELOAD_VARIABLE) != "0"
         if preload_torch and IMPORTS_TORCH.search(snippet.read_text(encoding="utf-8")):
             try:
-                server = preload.shared(PRELOADED, root=root, env=env)
+                server = preload.shared(PRELOADED, env=env)
                 started = time.perf_counter()  # the server's one-off start is not this snippet's cost
                 outcome = server.run(
                     snippet,
+                    cwd=root,
                     result=result_file,
                     figure_dir=figure_dir,
                     stdout=stdout_file,

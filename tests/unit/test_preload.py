@@ -16,7 +16,7 @@ ENV = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONUNBUFFER
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Preloader]:
-    preloader = Preloader(("json", "numpy.random"), root=tmp_path, env=ENV)
+    preloader = Preloader(("json", "numpy.random"), env=ENV)
     yield preloader
     preloader.close()
 
@@ -29,6 +29,7 @@ def run(server: Preloader, folder: Path, source: str, timeout_s: float = 30) -> 
         path.unlink(missing_ok=True)
     code, timed_out = server.run(
         snippet,
+        cwd=folder,
         result=files["result.json"],
         figure_dir=folder / "figures",
         stdout=files["out"],
@@ -39,11 +40,14 @@ def run(server: Preloader, folder: Path, source: str, timeout_s: float = 30) -> 
     return code, timed_out, files["out"].read_text(), result
 
 
-def test_a_forked_run_prints_reports_and_starts_in_the_root(server: Preloader, tmp_path: Path) -> None:
-    code, timed_out, stdout, result = run(server, tmp_path, "import os, sys\nprint(os.getcwd())\nraise KeyError(3)\n")
-    assert (code, timed_out) == (0, False)
-    assert stdout == f"{tmp_path}\n"
-    assert result["exception"]["type"] == "KeyError" and result["peak_memory_mib"] > 0
+def test_a_forked_run_prints_reports_and_works_in_the_folder_asked(server: Preloader, tmp_path: Path) -> None:
+    for name in ("first", "second"):
+        folder = tmp_path / name
+        folder.mkdir()
+        code, timed_out, stdout, result = run(server, folder, "import os\nprint(os.getcwd())\nraise KeyError(3)\n")
+        assert (code, timed_out) == (0, False)
+        assert stdout == f"{folder}\n"
+        assert result["exception"]["type"] == "KeyError" and result["peak_memory_mib"] > 0
 
 
 def test_a_hanging_run_is_stopped_and_the_server_goes_on(server: Preloader, tmp_path: Path) -> None:
@@ -60,7 +64,7 @@ def test_each_child_draws_fresh_entropy_like_a_new_interpreter(server: Preloader
 
 def test_a_server_that_cannot_preload_is_unavailable(tmp_path: Path) -> None:
     with pytest.raises(PreloadUnavailable):
-        Preloader(("no_such_module_here",), root=tmp_path, env=ENV)
+        Preloader(("no_such_module_here",), env=ENV)
 
 
 def test_a_torch_snippet_prints_the_same_forked_or_fresh(tmp_path: Path) -> None:

@@ -1,4 +1,7 @@
-"""A snippet run as a reader runs it: alone in a folder, `python NAME.py`, a configuration's variables only."""
+"""A snippet run as a reader runs it: alone in a folder, `python NAME.py`, a configuration's variables only.
+
+A one-thread configuration runs forked from a torch-preloading server; the rest in a new interpreter.
+"""
 
 import itertools
 import time
@@ -6,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from booksite.snippet_check import reader
+from booksite.snippet_check import preload, reader
 from booksite.snippet_check.directives import parse_settings
 from booksite.snippet_check.reader import (
     ALL,
@@ -21,7 +24,7 @@ from booksite.snippet_check.reader import (
 ONE_THREAD = Configuration("default", "AUTO", one_thread=True)
 SHOW_ENVIRONMENT = """import os
 for variable in ("ATEN_CPU_CAPABILITY", "MKL_CBWR", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
-                 "PYTHONHASHSEED", "MPLBACKEND"):
+                 "PYTHONHASHSEED", "MPLBACKEND", "OMP_WAIT_POLICY"):
     print(variable, os.environ.get(variable))
 """
 SHOW_FOLDER = """import os
@@ -57,12 +60,13 @@ def check(snippet: Path, root: Path, configuration: Configuration = DEFAULT) -> 
 
 def test_the_environment_drops_runner_variables_and_sets_the_configurations() -> None:
     environ = {**RUNNER_SETTINGS, "PATH": "/bin", "HOME": "/home/reader"}
-    assert reader_environment(DEFAULT, environ) == {"PATH": "/bin", "HOME": "/home/reader", "MPLBACKEND": "Agg"}
+    reader_settings = {"MPLBACKEND": "Agg", "OMP_WAIT_POLICY": "PASSIVE"}
+    assert reader_environment(DEFAULT, environ) == {"PATH": "/bin", "HOME": "/home/reader", **reader_settings}
     chosen = Configuration("avx512", "AUTO", one_thread=True)
     assert reader_environment(chosen, environ) == {
         "PATH": "/bin",
         "HOME": "/home/reader",
-        "MPLBACKEND": "Agg",
+        **reader_settings,
         "ATEN_CPU_CAPABILITY": "avx512",
         "MKL_CBWR": "AUTO",
         "OMP_NUM_THREADS": "1",
@@ -76,10 +80,20 @@ def test_a_snippet_runs_with_only_the_configurations_variables(tmp_path: Path, m
         monkeypatch.setenv(variable, value)
     recorded = (
         "ATEN_CPU_CAPABILITY default\nMKL_CBWR AUTO\nOMP_NUM_THREADS 1\nMKL_NUM_THREADS 1\n"
-        "OPENBLAS_NUM_THREADS 1\nPYTHONHASHSEED None\nMPLBACKEND Agg\n"
+        "OPENBLAS_NUM_THREADS 1\nPYTHONHASHSEED None\nMPLBACKEND Agg\nOMP_WAIT_POLICY PASSIVE\n"
     )
     snippet = write_snippet(tmp_path, SHOW_ENVIRONMENT, recorded)
     assert check(snippet, tmp_path, ONE_THREAD) is None
+
+
+@pytest.mark.parametrize(("configuration", "preloaded"), [(DEFAULT, "False"), (ONE_THREAD, "True")])
+def test_only_a_one_thread_configuration_starts_with_torch_imported(
+    tmp_path: Path, configuration: Configuration, preloaded: str
+) -> None:
+    pytest.importorskip("torch")
+    source = "import sys\nprint('torch' in sys.modules)\nimport torch\nprint(torch.get_num_threads() >= 1)\n"
+    snippet = write_snippet(tmp_path, source, f"{preloaded}\nTrue\n")
+    assert check(snippet, tmp_path, configuration) is None
 
 
 def test_the_folder_holds_only_the_snippet_and_its_data(tmp_path: Path) -> None:
@@ -104,11 +118,23 @@ def test_a_drifted_output_names_the_snippet_configuration_and_line(tmp_path: Pat
     assert f"{command} python snippets/chapter/demo.py" in problem
 
 
-def test_a_crash_names_the_file_and_line(tmp_path: Path) -> None:
+def test_one_thread_runs_of_different_tests_share_one_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("torch")
+    snippet = write_snippet(tmp_path, "import torch\nprint(torch.ones(2).sum().item())\n", "2.0\n")
+    servers = []
+    for test in ("test_reader.py::test_one (call)", "test_reader.py::test_two (call)"):
+        monkeypatch.setenv("PYTEST_CURRENT_TEST", test)
+        assert check(snippet, tmp_path, ONE_THREAD) is None
+        servers.append(set(preload._servers.values()))
+    assert servers[0] == servers[1], "each test started a preloading server of its own"
+
+
+@pytest.mark.parametrize("configuration", [DEFAULT, ONE_THREAD], ids=lambda configuration: configuration.name)
+def test_a_crash_names_the_file_and_line(tmp_path: Path, configuration: Configuration) -> None:
     snippet = write_snippet(tmp_path, "print('before')\n\ndef f():\n    return 1 / 0\n\nf()\n", "before\n")
-    problem = check(snippet, tmp_path)
+    problem = check(snippet, tmp_path, configuration)
     assert problem is not None
-    assert problem.startswith("snippets/chapter/demo.py [default] crashed:")
+    assert problem.startswith(f"snippets/chapter/demo.py [{configuration.name}] crashed:")
     assert 'File "demo.py", line 6, in <module>\n    f()' in problem
     assert 'File "demo.py", line 4, in f\n    return 1 / 0' in problem
     assert "ZeroDivisionError: division by zero" in problem
@@ -126,14 +152,15 @@ def test_a_declared_exception_ends_the_output_without_its_module(tmp_path: Path)
     assert check(snippet, tmp_path) is None
 
 
-def test_a_hanging_snippet_is_stopped_at_its_timeout(tmp_path: Path) -> None:
+@pytest.mark.parametrize("configuration", [DEFAULT, ONE_THREAD], ids=lambda configuration: configuration.name)
+def test_a_hanging_snippet_is_stopped_at_its_timeout(tmp_path: Path, configuration: Configuration) -> None:
     source = "# output-check: timeout=1\n# --8<-- [start:example]\nimport time\nprint('start', flush=True)\n"
     source += "time.sleep(60)\n"
     snippet = write_snippet(tmp_path, source, "")
     started = time.perf_counter()
-    problem = check(snippet, tmp_path)
+    problem = check(snippet, tmp_path, configuration)
     assert time.perf_counter() - started < 10
-    assert problem is not None and "[default] did not finish within 1 s and was stopped" in problem
+    assert problem is not None and f"[{configuration.name}] did not finish within 1 s and was stopped" in problem
 
 
 def test_configurations_parse() -> None:
