@@ -33,11 +33,6 @@ def math_pages() -> list[str]:
     return [path for path in site_pages() if 'class="arithmatex"' in page_html(path)]
 
 
-def code_pages() -> list[str]:
-    """Pages whose built HTML holds code blocks, in sitemap order."""
-    return [path for path in site_pages() if "<pre" in page_html(path)]
-
-
 # A link in a page's text to a section of another page of the site: "../other/#section",
 # "../../part/page/#section".
 SECTION_LINK = re.compile(r'<a href="(?P<href>(?:\.\./)+[\w/-]*/)#(?P<section>[\w-]+)"')

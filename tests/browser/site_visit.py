@@ -3,7 +3,8 @@
 A visit loads the page, waits until MathJax has typeset it, then records: console
 errors, failed requests, requests that left 127.0.0.1 (blocked, so a test never
 depends on the network), the state of every formula and image, axe-core's
-violations, and a full-page screenshot.
+violations, a full-page screenshot, and, with the window narrowed to a phone's
+width, the code blocks cut off there.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ class PageVisit:
     images: list[dict] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
     screenshot: Path | None = None
+    cut_off_code: list[str] = field(default_factory=list)
 
 
 def is_local(url: str) -> bool:
@@ -176,6 +178,17 @@ def wait_for_math(page) -> None:
             || document.documentElement.dataset.mathTypeset === '1'"""
     )
     page.evaluate("document.fonts.ready.then(() => true)")
+
+
+PHONE = {"width": 390, "height": 844}
+# Code blocks on the page whose lines are wider than the block and that cannot scroll sideways.
+CUT_OFF_CODE = """
+() => [...document.querySelectorAll("article pre > code")]
+  .filter((code) => code.getClientRects().length > 0)
+  .filter((code) => code.scrollWidth > code.clientWidth + 1
+    && !["auto", "scroll"].includes(getComputedStyle(code).overflowX))
+  .map((code) => code.textContent.trim().split("\\n")[0].slice(0, 60))
+"""
 
 
 def has_ink(png: bytes) -> bool:
@@ -285,31 +298,10 @@ def visit_page(browser, site: RunningSite, path: str, screenshot: Path) -> PageV
         page.screenshot(path=str(screenshot), full_page=True, animations="disabled")
         visit.screenshot = screenshot
         page.wait_for_load_state("networkidle")
+        # The page's width follows the window's (its viewport meta is width=device-width): the
+        # same page narrowed lays out as on a phone, without loading it a second time.
+        page.set_viewport_size(PHONE)
+        visit.cut_off_code = page.evaluate(CUT_OFF_CODE)
     finally:
         context.close()
     return visit
-
-
-PHONE = {"width": 390, "height": 844}
-# Code blocks on the page whose lines are wider than the block and that cannot scroll sideways.
-CUT_OFF_CODE = """
-() => [...document.querySelectorAll("article pre > code")]
-  .filter((code) => code.getClientRects().length > 0)
-  .filter((code) => code.scrollWidth > code.clientWidth + 1
-    && !["auto", "scroll"].includes(getComputedStyle(code).overflowX))
-  .map((code) => code.textContent.trim().split("\\n")[0].slice(0, 60))
-"""
-
-
-def cut_off_code_on_a_phone(browser, site: RunningSite, path: str) -> list[str]:
-    """First lines of the code blocks a 390 px wide phone shows cut off, with no way to scroll to the rest."""
-    visit = PageVisit(path=path, url=site.page(path))
-    context, page = new_page(browser, visit, viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
-        page.goto(visit.url, wait_until="load")
-        wait_for_math(page)
-        page.evaluate("document.querySelectorAll('article details').forEach((box) => { box.open = true; })")
-        scroll_through(page)
-        return page.evaluate(CUT_OFF_CODE)
-    finally:
-        context.close()

@@ -8,8 +8,8 @@ here. One visit per page (see site_visit.py) feeds the checks below.
 from __future__ import annotations
 
 import pytest
-from built_site import code_pages, math_pages, site_pages
-from site_visit import PageVisit, cut_off_code_on_a_phone, dark_palette_violations
+from built_site import math_pages, site_pages
+from site_visit import PageVisit, dark_palette_violations
 
 
 def listing(items) -> str:
@@ -81,8 +81,7 @@ def test_no_serious_contrast_violation_in_dark_palette(site, browser, path: str)
     assert not found, f"axe-core on {visit.url}, dark palette:" + listing(found)
 
 
-@pytest.mark.parametrize("path", code_pages() or ["(no built site)"], ids=lambda path: path or "home")
-def test_every_code_block_can_be_read_on_a_phone(site, browser, path: str) -> None:
+def test_every_code_block_can_be_read_on_a_phone(visit: PageVisit) -> None:
     """On a 390 px screen a long line scrolls sideways in its block; nothing is cut off for good."""
-    cut_off = cut_off_code_on_a_phone(browser, site, path)
-    assert not cut_off, f"{path}: code blocks cut off at 390 px, with no scrolling:" + listing(cut_off)
+    cut_off = visit.cut_off_code
+    assert not cut_off, f"{visit.url}: code blocks cut off at 390 px, with no scrolling:" + listing(cut_off)
