@@ -41,4 +41,4 @@ for lr in [0.01, 0.001, 0.0001]:
 
 # Summing every gradient is SGD's momentum with the factor 1: nothing is ever forgotten.
 _, w_momentum = train(0.01, zero_grad=True, momentum=1.0)
-print(f"final weight at lr 0.01: no zero_grad {final_w[0.01]:.4f}, zero_grad and momentum=1.0 {w_momentum:.4f}")
+print(f"final weight at lr 0.01: no zero_grad {final_w[0.01]:.3f}, zero_grad and momentum=1.0 {w_momentum:.3f}")

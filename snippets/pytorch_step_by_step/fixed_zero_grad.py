@@ -27,12 +27,14 @@ for iteration in range(2_001):
     grad_before = 0.0 if weight.grad is None else weight.grad.item()
     loss.backward()
     if iteration < 5:
-        # What backward() added in this iteration, and what .grad holds now.
+        # What backward() added in this iteration, and what .grad holds now, to the
+        # nearest whole number (so a sum of two rounded columns can be off by one).
         held = weight.grad.item()
         added = held - grad_before
-        print(f"iteration {iteration:5d}  loss {loss.item():.2e}  added {added:+9.3f}  .grad holds {held:+9.3f}")
+        print(f"iteration {iteration:5d}  loss {loss.item():.2e}  added {added:+5.0f}  .grad holds {held:+5.0f}")
     elif iteration % 400 == 0:
-        print(f"iteration {iteration:5d}  loss {loss.item():.2e}")
+        # Two digits of the loss from here on: enough to see it shrink or swing.
+        print(f"iteration {iteration:5d}  loss {loss.item():.1e}")
     optimizer.step()
 # --8<-- [end:training-loop]
 
