@@ -38,7 +38,7 @@ for iteration in range(2_001):
     optimizer.step()
 # --8<-- [end:training-loop]
 
-# A loss swinging like this carries every rounding difference forward, so the values
-# are printed to the digits that come out the same on every CPU.
+# A swinging loss carries forward the tiny rounding differences between CPUs (they add
+# in another order), so the learned values are printed to one decimal only.
 print(f"weight w: learned {weight.item():.1f}, true {TRUE_W}")
 print(f"bias   b: learned {model[0].bias.item():.1f}, true {TRUE_B}")
